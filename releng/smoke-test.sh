@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Smoke tests of the materialized products through ./lightbox, as a user or a script would use them.
+# Run after the build (run-tests does). Prints "smoke: N passed, N failed" and fails if any failed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+check() { # check NAME CONDITION-COMMAND...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "smoke ok:   $name"; else failed=$((failed + 1)); echo "smoke FAIL: $name"; fi
+}
+
+export LIGHTBOX_HOME="$work/home"
+
+version_without_display() {
+  env -u DISPLAY -u WAYLAND_DISPLAY "$root/lightbox" version >"$work/version.out" 2>"$work/version.err" &&
+    grep -Eq '^Lightbox [0-9]+\.[0-9]+\.[0-9]+ \(build [0-9]{12}\)$' <(head -n 1 "$work/version.out") &&
+    grep -q "^Data folder $work/home\$" "$work/version.out"
+}
+check "version prints the release and build without a display" version_without_display
+
+help_lists_commands() {
+  "$root/lightbox" help >"$work/help.out" && grep -Eq '^  version +print the Lightbox version' "$work/help.out"
+}
+check "help lists the commands" help_lists_commands
+
+unknown_command_fails() {
+  "$root/lightbox" no-such-command >/dev/null 2>"$work/unknown.err"
+  local status=$?
+  [[ $status -eq 2 && $(wc -l <"$work/unknown.err") -eq 1 ]] && grep -q "unknown command 'no-such-command'" "$work/unknown.err"
+}
+check "an unknown command exits 2 with a one-line reason" unknown_command_fails
+
+home_option_wins() {
+  "$root/lightbox" --home "$work/other" version | grep -q "^Data folder $work/other\$"
+}
+check "--home overrides LIGHTBOX_HOME" home_option_wins
+
+commands_run_side_by_side() {
+  local pids=() i
+  for i in 1 2 3; do "$root/lightbox" version --short >"$work/par.$i" 2>&1 & pids+=($!); done
+  for i in "${pids[@]}"; do wait "$i" || return 1; done
+  [[ $(cat "$work"/par.* | sort -u | wc -l) -eq 1 ]] && grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+$' "$work/par.1"
+}
+check "three commands run at the same time" commands_run_side_by_side
+
+workbench_opens_window() {
+  [[ -n ${DISPLAY:-} ]] || { echo "  (no DISPLAY: run under xvfb-run)"; return 1; }
+  "$root/lightbox" >"$work/wb.log" 2>&1 &
+  local pid=$! i
+  for i in $(seq 1 60); do
+    if xwininfo -root -tree 2>/dev/null | grep -q '"Lightbox"'; then break; fi
+    sleep 1
+  done
+  local found=1
+  xwininfo -root -tree 2>/dev/null | grep -q '"Lightbox"' && [[ -d $work/home/workbench/.metadata ]] && found=0
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  [[ $found -eq 0 ]] || { echo "  workbench log:"; sed 's/^/  | /' "$work/wb.log" | tail -20; }
+  return $found
+}
+check "the workbench opens a window titled Lightbox and keeps its state in the data folder" workbench_opens_window
+
+echo "smoke: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
