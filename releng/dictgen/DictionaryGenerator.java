@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,14 +95,17 @@ public class DictionaryGenerator {
         List<Element> elements = readDcmtkDictionary(Path.of(opt.get("--dic")), pyByKeyword, pyByTag);
         // Public elements only pydicom knows (none with a keyword in the 2022 editions, but keep the union).
         Set<String> known = new TreeSet<>();
+        Set<Integer> knownTags = new TreeSet<>();
         elements.forEach(e -> known.add(e.keyword));
-        for (PyElement p : pyByKeyword.values()) {
-            if (!known.contains(p.keyword)) {
+        elements.forEach(e -> knownTags.add(e.tag));
+        for (PyElement p : new java.util.TreeMap<>(pyByKeyword).values()) {
+            if (!known.contains(p.keyword) && !knownTags.contains(p.tag)) {
                 System.err.println("added from pydicom: " + p.keyword);
                 elements.add(new Element(p.tag, p.mask, p.keyword, p.name, p.vrs, p.vm, p.retired));
             }
         }
-        elements.sort(Comparator.comparingInt((Element e) -> e.tag).thenComparingInt(e -> e.mask));
+        elements.sort((a, b) -> a.tag != b.tag ? Integer.compareUnsigned(a.tag, b.tag)
+                : Integer.compareUnsigned(b.mask, a.mask)); // unsigned: (FFFE,E000) sorts last
 
         Path core = out.resolve("org/lightbox/dicom/core");
         write(core.resolve("dict/data-dictionary.txt"), dictionaryResource(elements));
@@ -162,11 +164,12 @@ public class DictionaryGenerator {
             if (m.group(4) != null) {
                 mask &= ~rangeBits(element, Integer.parseInt(m.group(4), 16));
             }
-            int tag = ((group << 16) | element) & mask;
+            // the tag stays dcmtk's first instance (60xx -> 6000, (0028,04x0) -> (0028,0410)): x = 0 could name
+            // another element ((0028,0400)) or a group length ((1010,0000))
+            int tag = (group << 16) | element;
             PyElement py = pyByKeyword.get(keyword);
             if (py != null && py.mask != -1 && (py.tag & py.mask) == (tag & py.mask)) {
                 // the standard writes this element with a mask, e.g. (0028,04x0) where dcmtk has (0028,0410)
-                tag = py.tag;
                 mask = py.mask;
             }
             if (!keywords.add(keyword)) {
