@@ -1,0 +1,96 @@
+package org.lightbox.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The mapping between {@link DeviceConfiguration} and the elements of the current file format. */
+final class DeviceXml {
+
+    private DeviceXml() {
+    }
+
+    static DeviceConfiguration read(Element root) {
+        List<Element> devices = ConfigurationStore.children(root, "device");
+        if (devices.size() != 1) {
+            throw new IllegalArgumentException("expected one <device>, found " + devices.size());
+        }
+        Element device = devices.get(0);
+        List<Element> nodes = ConfigurationStore.children(device, "node");
+        NodeSettings node = nodes.isEmpty() ? NodeSettings.DEFAULTS : readNode(nodes.get(0));
+        List<RemoteAe> remotes = new ArrayList<>();
+        for (Element r : ConfigurationStore.children(device, "remote-ae")) {
+            try {
+                remotes.add(new RemoteAe(r.getAttribute("ae-title"), r.getAttribute("host"),
+                        ConfigurationStore.intAttribute(r, "port"), bool(r, "tls", false),
+                        r.getAttribute("description")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("<remote-ae ae-title=\"" + r.getAttribute("ae-title") + "\">: "
+                        + e.getMessage(), e);
+            }
+        }
+        return new DeviceConfiguration(device.getAttribute("name"), node, remotes);
+    }
+
+    private static NodeSettings readNode(Element n) {
+        NodeSettings d = NodeSettings.DEFAULTS;
+        try {
+            return new NodeSettings(text(n, "ae-title", d.aeTitle()), text(n, "bind-address", d.bindAddress()),
+                    integer(n, "port", d.port()), integer(n, "max-pdu-receive", d.maxPduReceive()),
+                    integer(n, "max-associations", d.maxAssociations()),
+                    bool(n, "accept-unknown-callers", d.acceptUnknownCallers()),
+                    bool(n, "serialise-per-caller", d.serialisePerCaller()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("<node>: " + e.getMessage(), e);
+        }
+    }
+
+    static void write(DeviceConfiguration c, Element root) {
+        Document doc = root.getOwnerDocument();
+        Element device = doc.createElement("device");
+        device.setAttribute("name", c.deviceName());
+        root.appendChild(device);
+        NodeSettings s = c.node();
+        Element node = doc.createElement("node");
+        node.setAttribute("ae-title", s.aeTitle());
+        node.setAttribute("bind-address", s.bindAddress());
+        node.setAttribute("port", Integer.toString(s.port()));
+        node.setAttribute("max-pdu-receive", Integer.toString(s.maxPduReceive()));
+        node.setAttribute("max-associations", Integer.toString(s.maxAssociations()));
+        node.setAttribute("accept-unknown-callers", Boolean.toString(s.acceptUnknownCallers()));
+        node.setAttribute("serialise-per-caller", Boolean.toString(s.serialisePerCaller()));
+        device.appendChild(node);
+        for (RemoteAe r : c.remoteAes()) {
+            Element e = doc.createElement("remote-ae");
+            e.setAttribute("ae-title", r.aeTitle());
+            e.setAttribute("host", r.host());
+            e.setAttribute("port", Integer.toString(r.port()));
+            e.setAttribute("tls", Boolean.toString(r.tls()));
+            if (!r.description().isEmpty()) {
+                e.setAttribute("description", r.description());
+            }
+            device.appendChild(e);
+        }
+    }
+
+    private static String text(Element e, String name, String fallback) {
+        return e.hasAttribute(name) ? e.getAttribute(name) : fallback;
+    }
+
+    private static int integer(Element e, String name, int fallback) {
+        return e.hasAttribute(name) ? ConfigurationStore.intAttribute(e, name) : fallback;
+    }
+
+    private static boolean bool(Element e, String name, boolean fallback) {
+        if (!e.hasAttribute(name)) {
+            return fallback;
+        }
+        String v = e.getAttribute(name).strip();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException(name + "=\"" + v + "\" is neither true nor false");
+    }
+}
