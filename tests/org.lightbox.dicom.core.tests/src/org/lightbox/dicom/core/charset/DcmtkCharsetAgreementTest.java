@@ -2,17 +2,14 @@ package org.lightbox.dicom.core.charset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.dicom.core.VR;
+import org.lightbox.testing.DcmtkTool;
 
 /**
  * Our decoding agrees with dcmtk's conversion to UTF-8 ({@code dcmdump +U8}) on files that dump2dcm writes with the
@@ -104,25 +102,6 @@ class DcmtkCharsetAgreementTest {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            fail("dcmtk's " + command[0] + " is required on PATH for this test (Debian package dcmtk): " + e);
-            throw e;
-        }
-        try (InputStream in = p.getInputStream()) {
-            byte[] out = in.readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                fail(command[0] + " did not finish");
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                fail(String.join(" ", command) + " exited with " + p.exitValue() + ":\n" + text);
-            }
-            return text;
-        } finally {
-            p.destroyForcibly();
-        }
+        return new String(DcmtkTool.output(command), StandardCharsets.UTF_8);
     }
 }
