@@ -1,0 +1,36 @@
+package org.lightbox.dicom.net;
+
+import org.lightbox.dicom.net.pdu.AAssociateRj;
+import org.lightbox.dicom.net.pdu.AAssociateRq;
+
+/**
+ * Notification of what happens on associations, for logs, audit and activity views. Any number of listeners
+ * may subscribe; they only watch (answering requests is a {@link DimseService}'s job). Callbacks run on the
+ * association's thread: keep them short. An exception thrown by a listener is logged and otherwise ignored.
+ */
+public interface AssociationListener {
+
+    /** An A-ASSOCIATE-RQ arrived (acceptor side), before the policy decides. */
+    default void requested(Association association, AAssociateRq request) {
+    }
+
+    /** The association is established (either side). */
+    default void accepted(Association association) {
+    }
+
+    /** We rejected a request (acceptor side) or were rejected (requestor side). */
+    default void rejected(Association association, AAssociateRj rejection) {
+    }
+
+    /** The association ended by an orderly release. */
+    default void released(Association association) {
+    }
+
+    /** The association ended by an abort or the loss of the connection. */
+    default void aborted(Association association, AssociationAbortedException cause) {
+    }
+
+    /** Bytes of a message sent or received so far; called per PDU and once more with {@code complete} set. */
+    default void progress(Association association, MessageProgress progress) {
+    }
+}

@@ -1,0 +1,475 @@
+package org.lightbox.dicom.net.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationAbortedException;
+import org.lightbox.dicom.net.DicomServiceRegistry;
+import org.lightbox.dicom.net.DimseOperation;
+import org.lightbox.dicom.net.DimseRequest;
+import org.lightbox.dicom.net.DimseService;
+import org.lightbox.dicom.net.DimseStatusException;
+import org.lightbox.dicom.net.MessageProgress;
+import org.lightbox.dicom.net.dimse.CommandField;
+import org.lightbox.dicom.net.dimse.CommandSet;
+import org.lightbox.dicom.net.dimse.CommandTag;
+import org.lightbox.dicom.net.dimse.DataWriter;
+import org.lightbox.dicom.net.dimse.DimseFormatException;
+import org.lightbox.dicom.net.dimse.DimseResponse;
+import org.lightbox.dicom.net.dimse.Status;
+import org.lightbox.dicom.net.pdu.AAbort;
+import org.lightbox.dicom.net.pdu.PduFormatException;
+import org.lightbox.dicom.net.pdu.PduType;
+
+/**
+ * DIMSE over one established association: sends messages (command, then data set) and runs the single reading
+ * loop that reassembles commands, hands responses to waiting requests and requests to the registry's services.
+ */
+public final class DimseChannel {
+    private static final System.Logger LOG = System.getLogger(DimseChannel.class.getName());
+    /** Commands are small; anything larger is hostile. */
+    private static final int MAX_COMMAND_LENGTH = 1 << 20;
+    /** Data sets other than C-STORE's are held in memory (identifiers, N-* attribute lists). */
+    private static final int MAX_BUFFERED_DATA_SET = 64 << 20;
+
+    private final Association association;
+    private final UpperLayer ul;
+    private final DicomServiceRegistry registry;
+    private final Executor executor;
+    private final AssociationEvents events;
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final PDataOutputStream pout;
+    private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Incoming> inFlight = new ConcurrentHashMap<>();
+
+    public DimseChannel(Association association, UpperLayer ul, DicomServiceRegistry registry, Executor executor,
+            AssociationEvents events) {
+        this.association = association;
+        this.ul = ul;
+        this.registry = registry;
+        this.executor = executor;
+        this.events = events;
+        this.pout = new PDataOutputStream(ul);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends one message: the command, then (if {@code data} is not null) its data set. */
+    public void send(int pcid, CommandSet cmd, DataWriter data) throws IOException {
+        cmd.hasDataSet(data != null);
+        byte[] c = cmd.encode();
+        String ts = association.transferSyntax(pcid);
+        LongConsumer progress = progress(cmd, true);
+        sendLock.lock();
+        try {
+            pout.begin(pcid, true, null);
+            pout.write(c, 0, c.length);
+            pout.finish();
+            if (data != null) {
+                pout.begin(pcid, false, progress);
+                if (data instanceof DataWriter.FileRegion f) {
+                    try (InputStream in = java.nio.file.Files.newInputStream(f.file())) {
+                        in.skipNBytes(f.offset());
+                        pout.transferFrom(in, f.length(), f.file().toString());
+                    }
+                } else {
+                    data.writeTo(pout, ts);
+                }
+                pout.finish();
+            }
+        } finally {
+            sendLock.unlock();
+        }
+        if (progress != null) {
+            fireComplete(cmd, true, -1);
+        }
+    }
+
+    private LongConsumer progress(CommandSet cmd, boolean outgoing) {
+        if (events.isEmpty()) {
+            return null;
+        }
+        int id = cmd.commandField().isResponse() ? cmd.messageIdBeingRespondedTo() : cmd.messageId();
+        CommandField f = cmd.commandField();
+        String iuid = cmd.sopInstanceUid();
+        return bytes -> events.fire(l -> l.progress(association, new MessageProgress(id, f, iuid, outgoing, bytes, false)));
+    }
+
+    private void fireComplete(CommandSet cmd, boolean outgoing, long bytes) {
+        int id = cmd.commandField().isResponse() ? cmd.messageIdBeingRespondedTo() : cmd.messageId();
+        events.fire(l -> l.progress(association,
+                new MessageProgress(id, cmd.commandField(), cmd.sopInstanceUid(), outgoing, bytes, true)));
+    }
+
+    /** Registers the request as pending, sends it and returns the operation to wait on or cancel. */
+    public DimseOperation invoke(int pcid, CommandSet rq, DataWriter data, Consumer<DimseResponse> onPending) {
+        Pending p = new Pending(pcid, rq.messageId(), onPending);
+        AssociationAbortedException f = ul.failure();
+        if (f != null) {
+            p.future.completeExceptionally(f);
+            return p;
+        }
+        pending.put(p.messageId, p);
+        try {
+            send(pcid, rq, data);
+        } catch (IOException | RuntimeException e) {
+            pending.remove(p.messageId);
+            p.future.completeExceptionally(e);
+        }
+        if (ul.isClosed()) {
+            failPending(); // the reader may have finished before we registered
+        }
+        return p;
+    }
+
+    private final class Pending implements DimseOperation {
+        final int pcid;
+        final int messageId;
+        final Consumer<DimseResponse> onPending;
+        final CompletableFuture<DimseResponse> future = new CompletableFuture<>();
+
+        Pending(int pcid, int messageId, Consumer<DimseResponse> onPending) {
+            this.pcid = pcid;
+            this.messageId = messageId;
+            this.onPending = onPending;
+        }
+
+        @Override
+        public int messageId() {
+            return messageId;
+        }
+
+        @Override
+        public CompletableFuture<DimseResponse> future() {
+            return future;
+        }
+
+        @Override
+        public void cancel() throws IOException {
+            if (future.isDone()) {
+                return;
+            }
+            CommandSet c = new CommandSet();
+            c.setInt(CommandTag.CommandField, CommandField.C_CANCEL_RQ.code);
+            c.setInt(CommandTag.MessageIDBeingRespondedTo, messageId);
+            send(pcid, c, null);
+        }
+
+        @Override
+        public DimseResponse await() throws IOException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException(ul.label() + ": interrupted waiting for message " + messageId);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(ul.label() + ": message " + messageId + " failed: " + c, c);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /**
+     * The reading loop; returns when the association has ended, by release (null) or otherwise (the failure).
+     */
+    public AssociationAbortedException run() {
+        ByteArrayOutputStream cmdBuf = new ByteArrayOutputStream(512);
+        int cmdPcid = -1;
+        try {
+            while (true) {
+                int r = ul.next();
+                if (r == UpperLayer.CLOSED) {
+                    return null;
+                }
+                if (r == UpperLayer.RELEASE_INDICATION) {
+                    awaitInFlight();
+                    ul.releaseResponse();
+                    continue;
+                }
+                int pcid = ul.pdvContextId();
+                if (association.transferSyntax(pcid) == null) {
+                    throw protocolError("PDV on presentation context " + pcid + ", which is not accepted");
+                }
+                if (!ul.pdvCommand()) {
+                    throw protocolError("data fragment on presentation context " + pcid + " without a command");
+                }
+                if (cmdPcid != -1 && cmdPcid != pcid) {
+                    throw protocolError("command fragments on presentation contexts " + cmdPcid + " and " + pcid);
+                }
+                if (cmdBuf.size() + ul.pdvLength() > MAX_COMMAND_LENGTH) {
+                    throw protocolError("command set longer than " + MAX_COMMAND_LENGTH + " bytes");
+                }
+                cmdBuf.write(ul.pdvBuffer(), ul.pdvOffset(), ul.pdvLength());
+                cmdPcid = pcid;
+                if (!ul.pdvLast()) {
+                    continue;
+                }
+                CommandSet cmd;
+                try {
+                    byte[] b = cmdBuf.toByteArray();
+                    cmd = CommandSet.decode(b, 0, b.length, ul.label() + ": command on context " + pcid);
+                } catch (DimseFormatException e) {
+                    throw ul.protocolError(new PduFormatException(ul.label(), PduType.P_DATA_TF, 0,
+                            AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, e.getMessage()));
+                }
+                cmdBuf.reset();
+                cmdPcid = -1;
+                dispatch(pcid, cmd);
+            }
+        } catch (AssociationAbortedException e) {
+            return e;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, ul.label() + ": association failed", e);
+            ul.abort(AAbort.byProvider(AAbort.REASON_NOT_SPECIFIED), e.toString());
+            AssociationAbortedException f = ul.failure();
+            return f != null ? f : new AssociationAbortedException(ul.label() + ": " + e, null, false, e);
+        } finally {
+            ul.closeSocket();
+            failPending();
+            for (Incoming i : inFlight.values()) {
+                i.cancelled = true;
+            }
+        }
+    }
+
+    private AssociationAbortedException protocolError(String problem) {
+        return ul.protocolError(new PduFormatException(ul.label(), PduType.P_DATA_TF, 0,
+                AAbort.REASON_UNEXPECTED_PDU_PARAMETER, problem));
+    }
+
+    private void failPending() {
+        AssociationAbortedException f = ul.failure();
+        IOException cause = f != null ? f : new IOException(ul.label() + ": association released before the response");
+        for (Pending p : pending.values()) {
+            pending.remove(p.messageId);
+            p.future.completeExceptionally(cause);
+        }
+    }
+
+    private void dispatch(int pcid, CommandSet cmd) throws IOException {
+        CommandField f = cmd.commandField();
+        if (f.isResponse()) {
+            byte[] data = null;
+            if (cmd.hasDataSet()) {
+                data = new PdvInputStream(ul, pcid, progress(cmd, false)).readAll(MAX_BUFFERED_DATA_SET, f.label() + " data set");
+            }
+            Pending p = pending.get(cmd.messageIdBeingRespondedTo());
+            if (p == null) {
+                LOG.log(System.Logger.Level.WARNING, "{0}: {1} for unknown message id {2} ignored", ul.label(), f.label(),
+                        cmd.messageIdBeingRespondedTo());
+                return;
+            }
+            DimseResponse rsp = new DimseResponse(pcid, association.transferSyntax(pcid), cmd, data);
+            if (Status.kindOf(cmd.status()) == Status.Kind.PENDING) {
+                if (p.onPending != null) {
+                    try {
+                        p.onPending.accept(rsp);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, ul.label() + ": pending-response callback failed", e);
+                    }
+                }
+            } else {
+                pending.remove(p.messageId);
+                p.future.complete(rsp);
+            }
+            return;
+        }
+        if (f == CommandField.C_CANCEL_RQ) {
+            Incoming i = inFlight.get(cmd.messageIdBeingRespondedTo());
+            if (i != null) {
+                i.cancelled = true;
+            }
+            if (cmd.hasDataSet()) {
+                new PdvInputStream(ul, pcid, null).drain();
+            }
+            return;
+        }
+        DimseService service = registry == null ? null : registry.lookup(cmd.sopClassUid(), f);
+        if (f == CommandField.C_STORE_RQ && service != null) {
+            // streaming path: the service reads the data set while the fragments arrive
+            PdvInputStream in = cmd.hasDataSet() ? new PdvInputStream(ul, pcid, progress(cmd, false)) : null;
+            Incoming r = new Incoming(pcid, cmd, in);
+            Exception err = call(service, r);
+            if (in != null) {
+                in.drain();
+            }
+            if (!events.isEmpty()) {
+                fireComplete(cmd, false, -1);
+            }
+            finish(r, err);
+            return;
+        }
+        byte[] data = cmd.hasDataSet()
+                ? new PdvInputStream(ul, pcid, progress(cmd, false)).readAll(MAX_BUFFERED_DATA_SET, f.label() + " data set")
+                : null;
+        Incoming r = new Incoming(pcid, cmd, data == null ? null : new ByteArrayInputStream(data));
+        if (service == null) {
+            int status = f.isNormalized() ? Status.NO_SUCH_SOP_CLASS : Status.SOP_CLASS_NOT_SUPPORTED;
+            CommandSet rsp = r.newResponse(status);
+            rsp.setString(CommandTag.ErrorComment, "no service for " + f.label());
+            r.respond(rsp, null);
+            return;
+        }
+        inFlight.put(cmd.messageId(), r);
+        try {
+            executor.execute(() -> {
+                try {
+                    finish(r, call(service, r));
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "{0}: could not answer {1}: {2}", ul.label(), f.label(), e);
+                } finally {
+                    inFlight.remove(cmd.messageId());
+                    synchronized (inFlight) {
+                        inFlight.notifyAll();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(cmd.messageId());
+            finish(r, new DimseStatusException(Status.OUT_OF_RESOURCES, "server is shutting down"));
+        }
+    }
+
+    private Exception call(DimseService service, Incoming r) {
+        try {
+            service.onRequest(r);
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /** Sends the final response the service did not send itself. */
+    private void finish(Incoming r, Exception err) throws IOException {
+        if (r.finalSent) {
+            if (err != null) {
+                LOG.log(System.Logger.Level.WARNING, ul.label() + ": service failed after responding", err);
+            }
+            return;
+        }
+        AssociationAbortedException f = ul.failure();
+        if (f != null) {
+            throw f;
+        }
+        int status;
+        String comment;
+        if (err == null) {
+            status = Status.PROCESSING_FAILURE;
+            comment = "service sent no response";
+        } else if (err instanceof DimseStatusException dse) {
+            status = dse.status();
+            comment = dse.getMessage();
+        } else {
+            status = r.command.commandField() == CommandField.C_STORE_RQ ? Status.OUT_OF_RESOURCES : Status.PROCESSING_FAILURE;
+            comment = err.getMessage() == null ? err.getClass().getSimpleName() : err.getMessage();
+            LOG.log(System.Logger.Level.WARNING, ul.label() + ": " + r.command.commandField().label() + " failed", err);
+        }
+        CommandSet rsp = r.newResponse(status);
+        if (comment != null) {
+            rsp.setString(CommandTag.ErrorComment, comment.length() > 64 ? comment.substring(0, 64) : comment);
+        }
+        r.respond(rsp, null);
+    }
+
+    private void awaitInFlight() throws InterruptedIOException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        synchronized (inFlight) {
+            while (!inFlight.isEmpty() && System.currentTimeMillis() < deadline) {
+                try {
+                    inFlight.wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException(ul.label() + ": interrupted during release");
+                }
+            }
+        }
+    }
+
+    /** One incoming request and its response path. */
+    private final class Incoming implements DimseRequest {
+        final int pcid;
+        final CommandSet command;
+        final InputStream data;
+        volatile boolean cancelled;
+        volatile boolean finalSent;
+
+        Incoming(int pcid, CommandSet command, InputStream data) {
+            this.pcid = pcid;
+            this.command = command;
+            this.data = data;
+        }
+
+        @Override
+        public Association association() {
+            return association;
+        }
+
+        @Override
+        public int presentationContextId() {
+            return pcid;
+        }
+
+        @Override
+        public String transferSyntax() {
+            return association.transferSyntax(pcid);
+        }
+
+        @Override
+        public CommandSet command() {
+            return command;
+        }
+
+        @Override
+        public InputStream dataSet() {
+            return data;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public CommandSet newResponse(int status) {
+            CommandSet rsp = CommandSet.response(command.commandField().response(), command.messageId(), status);
+            String cuid = command.sopClassUid();
+            if (cuid != null) {
+                rsp.setString(CommandTag.AffectedSOPClassUID, cuid);
+            }
+            String iuid = command.sopInstanceUid();
+            if (iuid != null) {
+                rsp.setString(CommandTag.AffectedSOPInstanceUID, iuid);
+            }
+            return rsp;
+        }
+
+        @Override
+        public void respond(CommandSet response, DataWriter dataSet) throws IOException {
+            if (finalSent) {
+                throw new IllegalStateException(ul.label() + ": message " + command.messageId() + " already answered");
+            }
+            if (Status.kindOf(response.status()) != Status.Kind.PENDING) {
+                finalSent = true;
+            }
+            send(pcid, response, dataSet);
+        }
+    }
+}
