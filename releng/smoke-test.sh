@@ -46,6 +46,32 @@ commands_run_side_by_side() {
 }
 check "three commands run at the same time" commands_run_side_by_side
 
+dump_reads_good_and_rejects_bad() {
+  printf '(0008,0016) UI =CTImageStorage\n(0008,0018) UI [2.25.7]\n(0010,0010) PN [Smoke^Test]\n' >"$work/s.dump"
+  dump2dcm -q "$work/s.dump" "$work/s.dcm" || return 1
+  "$root/lightbox" dump "$work/s.dcm" >"$work/dump.out" && grep -q '(0010,0010) PN \[Smoke^Test\]' "$work/dump.out" || return 1
+  head -c 200 "$work/s.dcm" >"$work/truncated.dcm"
+  "$root/lightbox" dump "$work/truncated.dcm" >/dev/null 2>"$work/dump.err"
+  local status=$?
+  [[ $status -eq 1 && $(wc -l <"$work/dump.err") -eq 1 ]] && grep -q 'offset' "$work/dump.err"
+}
+check "dump prints a file and rejects a truncated one with a one-line reason" dump_reads_good_and_rejects_bad
+
+echo_and_store_reach_storescp() {
+  local port=$((20000 + RANDOM % 20000))
+  mkdir -p "$work/scp"
+  TCP_NODELAY=1 storescp -aet SMOKESCP -od "$work/scp" "$port" >"$work/scp.log" 2>&1 &
+  local scp=$! ok=1 i
+  for i in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  "$root/lightbox" echo "SMOKESCP@127.0.0.1:$port" >"$work/echo.out" 2>&1 &&
+    "$root/lightbox" store "SMOKESCP@127.0.0.1:$port" "$work/s.dcm" >"$work/store.out" 2>&1 &&
+    grep -q 'sent 1, warnings 0, failed 0' "$work/store.out" && [[ $(ls "$work/scp" | wc -l) -eq 1 ]] && ok=0
+  kill "$scp" 2>/dev/null; wait "$scp" 2>/dev/null
+  [[ $ok -eq 0 ]] || { cat "$work/echo.out" "$work/store.out" "$work/scp.log" | sed 's/^/  | /'; }
+  return $ok
+}
+check "echo and store reach dcmtk's storescp" echo_and_store_reach_storescp
+
 workbench_opens_window() {
   [[ -n ${DISPLAY:-} ]] || { echo "  (no DISPLAY: run under xvfb-run)"; return 1; }
   "$root/lightbox" >"$work/wb.log" 2>&1 &
