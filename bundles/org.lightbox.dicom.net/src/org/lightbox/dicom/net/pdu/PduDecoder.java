@@ -20,52 +20,16 @@ public final class PduDecoder {
     public static AAssociateRq decodeAssociateRq(byte[] body, int length, String association) throws PduFormatException {
         Cursor c = new Cursor(body, length, PduType.A_ASSOCIATE_RQ, association);
         AAssociateRq rq = new AAssociateRq();
-        fixedFields(c, rq);
-        boolean appContext = false;
-        boolean userInfo = false;
-        while (c.remaining() > 0) {
-            int itemStart = c.pos;
-            int type = c.u8();
-            c.u8();
-            int len = c.itemLength();
-            int end = c.pos + len;
-            switch (type) {
-                case 0x10:
-                    if (appContext) {
-                        throw c.error(itemStart, AAbort.REASON_UNEXPECTED_PDU_PARAMETER, "second application context item");
-                    }
-                    appContext = true;
-                    rq.applicationContext(c.uid(len, "application context name"));
-                    break;
-                case 0x20:
-                    PresentationContext pc = presentationContextRq(c, end);
-                    if (rq.presentationContext(pc.id()) != null) {
-                        throw c.error(itemStart, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
-                                "duplicate presentation context id " + pc.id());
-                    }
-                    rq.addPresentationContext(pc);
-                    break;
-                case 0x50:
-                    if (userInfo) {
-                        throw c.error(itemStart, AAbort.REASON_UNEXPECTED_PDU_PARAMETER, "second user information item");
-                    }
-                    userInfo = true;
-                    userInformation(c, end, rq.userInformation(), true);
-                    break;
-                default:
-                    throw c.error(itemStart, AAbort.REASON_UNRECOGNIZED_PDU_PARAMETER,
-                            String.format("unknown item type 0x%02X", type));
+        decodeAssociate(c, rq, 0x20, true, (itemStart, end) -> {
+            PresentationContext pc = presentationContextRq(c, end);
+            if (rq.presentationContext(pc.id()) != null) {
+                throw c.error(itemStart, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                        "duplicate presentation context id " + pc.id());
             }
-            c.expectAt(end, itemStart);
-        }
-        if (!appContext) {
-            throw c.error(c.pos, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "no application context item");
-        }
+            rq.addPresentationContext(pc);
+        });
         if (rq.presentationContexts().isEmpty()) {
             throw c.error(c.pos, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "no presentation context item");
-        }
-        if (!userInfo) {
-            throw c.error(c.pos, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "no user information item");
         }
         return rq;
     }
@@ -73,7 +37,30 @@ public final class PduDecoder {
     public static AAssociateAc decodeAssociateAc(byte[] body, int length, String association) throws PduFormatException {
         Cursor c = new Cursor(body, length, PduType.A_ASSOCIATE_AC, association);
         AAssociateAc ac = new AAssociateAc();
-        fixedFields(c, ac);
+        decodeAssociate(c, ac, 0x21, false, (itemStart, end) -> {
+            PresentationContextResult r = presentationContextAc(c, end);
+            if (ac.presentationContextResult(r.id()) != null) {
+                throw c.error(itemStart, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                        "duplicate presentation context id " + r.id());
+            }
+            ac.addPresentationContextResult(r);
+        });
+        return ac;
+    }
+
+    /** Decodes the presentation context item that starts at {@code itemStart} and ends at {@code end}. */
+    @FunctionalInterface
+    private interface ContextItemDecoder {
+        void decode(int itemStart, int end) throws PduFormatException;
+    }
+
+    /**
+     * The part A-ASSOCIATE-RQ and -AC share: the fixed fields, then exactly one application context item, the
+     * presentation context items of {@code contextItemType} and exactly one user information item.
+     */
+    private static void decodeAssociate(Cursor c, AAssociate pdu, int contextItemType, boolean request,
+            ContextItemDecoder contextItem) throws PduFormatException {
+        fixedFields(c, pdu);
         boolean appContext = false;
         boolean userInfo = false;
         while (c.remaining() > 0) {
@@ -82,32 +69,23 @@ public final class PduDecoder {
             c.u8();
             int len = c.itemLength();
             int end = c.pos + len;
-            switch (type) {
-                case 0x10:
-                    if (appContext) {
-                        throw c.error(itemStart, AAbort.REASON_UNEXPECTED_PDU_PARAMETER, "second application context item");
-                    }
-                    appContext = true;
-                    ac.applicationContext(c.uid(len, "application context name"));
-                    break;
-                case 0x21:
-                    PresentationContextResult r = presentationContextAc(c, end);
-                    if (ac.presentationContextResult(r.id()) != null) {
-                        throw c.error(itemStart, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
-                                "duplicate presentation context id " + r.id());
-                    }
-                    ac.addPresentationContextResult(r);
-                    break;
-                case 0x50:
-                    if (userInfo) {
-                        throw c.error(itemStart, AAbort.REASON_UNEXPECTED_PDU_PARAMETER, "second user information item");
-                    }
-                    userInfo = true;
-                    userInformation(c, end, ac.userInformation(), false);
-                    break;
-                default:
-                    throw c.error(itemStart, AAbort.REASON_UNRECOGNIZED_PDU_PARAMETER,
-                            String.format("unknown item type 0x%02X", type));
+            if (type == 0x10) {
+                if (appContext) {
+                    throw c.error(itemStart, AAbort.REASON_UNEXPECTED_PDU_PARAMETER, "second application context item");
+                }
+                appContext = true;
+                pdu.applicationContext(c.uid(len, "application context name"));
+            } else if (type == contextItemType) {
+                contextItem.decode(itemStart, end);
+            } else if (type == 0x50) {
+                if (userInfo) {
+                    throw c.error(itemStart, AAbort.REASON_UNEXPECTED_PDU_PARAMETER, "second user information item");
+                }
+                userInfo = true;
+                userInformation(c, end, pdu.userInformation(), request);
+            } else {
+                throw c.error(itemStart, AAbort.REASON_UNRECOGNIZED_PDU_PARAMETER,
+                        String.format("unknown item type 0x%02X", type));
             }
             c.expectAt(end, itemStart);
         }
@@ -117,7 +95,6 @@ public final class PduDecoder {
         if (!userInfo) {
             throw c.error(c.pos, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "no user information item");
         }
-        return ac;
     }
 
     public static AAssociateRj decodeAssociateRj(byte[] body, int length, String association) throws PduFormatException {
