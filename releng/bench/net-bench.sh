@@ -5,8 +5,11 @@
 # 1,000 CT images 512x512x16 over one association each way; receivers write Part 10 files to disk.
 # Compiles dicom.core + dicom.net with javac into a temp folder, so it does not need the Tycho build.
 # Usage: releng/bench/net-bench.sh [N]   (images are generated once into $BENCH_DATA, default /tmp/lightbox-net-bench)
+# ROUNDS=k repeats the four phases k times, dcmtk and lightbox alternating, each lightbox run in a fresh JVM, and
+# reports every round's ratios and their medians: on a machine shared with other work one run swings by 20 %.
 set -euo pipefail
 N=${1:-1000}
+ROUNDS=${ROUNDS:-1}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${BENCH_DATA:-/tmp/lightbox-net-bench}
 # received files go to RAM when possible (both receivers alike), so disk writeback noise does not decide the ratio
@@ -71,30 +74,47 @@ run_storescu() { # port -> seconds
   t1=$(now); calc "$t1 - $t0"
 }
 
-echo "send: storescu -> storescp"
-start_storescp "$WORK/r1"; T_DCMTK_SEND=$(run_storescu "$PORT"); kill $SCP_PID; wait $SCP_PID 2>/dev/null || true
-echo "send: lightbox SCU -> storescp"
-start_storescp "$WORK/r2"
-T0=$(now); T_OUR_SEND=$($JAVA NetBench send 127.0.0.1 "$PORT" "$IMAGES"); T1=$(now)
-T_OUR_SEND_JVM=$(calc "$T1 - $T0")
-kill $SCP_PID; wait $SCP_PID 2>/dev/null || true
-[ "$(ls "$WORK/r2" | wc -l)" -eq "$N" ] || { echo "storescp did not receive $N files from lightbox"; exit 1; }
-
-echo "receive: storescu -> storescp"
-start_storescp "$WORK/r3"; T_DCMTK_RECV=$(run_storescu "$PORT"); kill $SCP_PID; wait $SCP_PID 2>/dev/null || true
-echo "receive: storescu -> lightbox SCP"
-settle
-mkfifo "$WORK/port"
-$JAVA NetBench receive "$WORK/r4" >"$WORK/port" 2>"$WORK/lightbox-scp.log" & PIDS+=($!); OUR_PID=$!
-read -r OUR_PORT <"$WORK/port"
-wait_port "$OUR_PORT"
-T_OUR_RECV=$(run_storescu "$OUR_PORT")
-kill $OUR_PID; wait $OUR_PID 2>/dev/null || true
-[ "$(ls "$WORK/r4" | wc -l)" -eq "$N" ] || { echo "lightbox SCP did not write $N files"; exit 1; }
+send_dcmtk() {
+  echo "send: storescu -> storescp" >&2
+  start_storescp "$WORK/r1"; T_DCMTK_SEND=$(run_storescu "$PORT"); kill $SCP_PID; wait $SCP_PID 2>/dev/null || true
+}
+send_ours() {
+  echo "send: lightbox SCU -> storescp" >&2
+  start_storescp "$WORK/r2"
+  T0=$(now); T_OUR_SEND=$($JAVA NetBench send 127.0.0.1 "$PORT" "$IMAGES"); T1=$(now)
+  T_OUR_SEND_JVM=$(calc "$T1 - $T0")
+  kill $SCP_PID; wait $SCP_PID 2>/dev/null || true
+  [ "$(ls "$WORK/r2" | wc -l)" -eq "$N" ] || { echo "storescp did not receive $N files from lightbox"; exit 1; }
+}
+receive_dcmtk() {
+  echo "receive: storescu -> storescp" >&2
+  start_storescp "$WORK/r3"; T_DCMTK_RECV=$(run_storescu "$PORT"); kill $SCP_PID; wait $SCP_PID 2>/dev/null || true
+}
+receive_ours() {
+  echo "receive: storescu -> lightbox SCP" >&2
+  settle
+  rm -f "$WORK/port"; mkfifo "$WORK/port"
+  $JAVA NetBench receive "$WORK/r4" >"$WORK/port" 2>"$WORK/lightbox-scp.log" & PIDS+=($!); OUR_PID=$!
+  read -r OUR_PORT <"$WORK/port"
+  wait_port "$OUR_PORT"
+  T_OUR_RECV=$(run_storescu "$OUR_PORT")
+  kill $OUR_PID; wait $OUR_PID 2>/dev/null || true
+  [ "$(ls "$WORK/r4" | wc -l)" -eq "$N" ] || { echo "lightbox SCP did not write $N files"; exit 1; }
+}
+median() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 MB=$(du -sm "$IMAGES" | cut -f1)
-printf "\n%d images, %d MB\n" "$N" "$MB"
-printf "send    storescu->storescp %7.3f s | lightbox->storescp %7.3f s (%.3f s with JVM start) | ratio %.2f\n" \
-  "$T_DCMTK_SEND" "$T_OUR_SEND" "$T_OUR_SEND_JVM" "$(calc "$T_DCMTK_SEND / $T_OUR_SEND")"
-printf "receive storescu->storescp %7.3f s | storescu->lightbox %7.3f s | ratio %.2f\n" \
-  "$T_DCMTK_RECV" "$T_OUR_RECV" "$(calc "$T_DCMTK_RECV / $T_OUR_RECV")"
+SEND_RATIOS=(); RECV_RATIOS=()
+for round in $(seq "$ROUNDS"); do
+  send_dcmtk; send_ours; receive_dcmtk; receive_ours
+  SEND_RATIOS+=("$(calc "$T_DCMTK_SEND / $T_OUR_SEND")"); RECV_RATIOS+=("$(calc "$T_DCMTK_RECV / $T_OUR_RECV")")
+  printf "\n%d images, %d MB%s\n" "$N" "$MB" "$([ "$ROUNDS" -gt 1 ] && echo ", round $round of $ROUNDS")"
+  printf "send    storescu->storescp %7.3f s | lightbox->storescp %7.3f s (%.3f s with JVM start) | ratio %.2f\n" \
+    "$T_DCMTK_SEND" "$T_OUR_SEND" "$T_OUR_SEND_JVM" "${SEND_RATIOS[-1]}"
+  printf "receive storescu->storescp %7.3f s | storescu->lightbox %7.3f s | ratio %.2f\n" \
+    "$T_DCMTK_RECV" "$T_OUR_RECV" "${RECV_RATIOS[-1]}"
+done
+if [ "$ROUNDS" -gt 1 ]; then
+  printf "\nmedian of %d rounds: send ratio %.2f, receive ratio %.2f\n" "$ROUNDS" \
+    "$(median "${SEND_RATIOS[@]}")" "$(median "${RECV_RATIOS[@]}")"
+fi

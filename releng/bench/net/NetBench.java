@@ -1,4 +1,5 @@
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -100,7 +101,8 @@ public final class NetBench {
         DicomServiceRegistry reg = new DicomServiceRegistry().withVerification();
         reg.register(CT, CommandField.C_STORE_RQ, rq -> {
             String iuid = rq.command().sopInstanceUid();
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(iuid + ".dcm")), 1 << 16)) {
+            // FileOutputStream: each write is one native call (Files.newOutputStream runs a long channel path per write)
+            try (OutputStream out = new BufferedOutputStream(new FileOutputStream(dir.resolve(iuid + ".dcm").toFile()), 1 << 16)) {
                 DicomWriter w = new DicomWriter(out);
                 w.writeFileMetaInformation(FileMetaInformation.create(rq.command().sopClassUid(), iuid, rq.transferSyntax()));
                 w.flush();

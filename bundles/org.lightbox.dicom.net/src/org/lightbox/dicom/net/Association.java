@@ -18,7 +18,6 @@ import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.dicom.net.internal.AssociationEvents;
 import org.lightbox.dicom.net.internal.DimseChannel;
 import org.lightbox.dicom.net.internal.UpperLayer;
-import org.lightbox.dicom.net.pdu.AAbort;
 import org.lightbox.dicom.net.pdu.AAssociateAc;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.dicom.net.pdu.PresentationContext;
@@ -28,6 +27,10 @@ import org.lightbox.dicom.net.pdu.RoleSelection;
 /**
  * An established DICOM association, on either side. The requestor (SCU) side offers the DIMSE operations, each
  * blocking or asynchronous ({@code ...Async} returns a {@link DimseOperation}); both sides may release or abort.
+ * A blocking call reads its response on the calling thread (no hand-off from a reading thread); the association's
+ * reading thread takes everything else. Callbacks (pending responses, C-STOREs during a C-GET) run on whichever
+ * thread reads: a blocking call made from one of them throws {@link IllegalStateException}, as it would wait for a
+ * message only its own thread could read; use the asynchronous call there.
  * Incoming requests (on the SCP side, or C-STOREs during a C-GET) go to the {@link DicomServiceRegistry}.
  * Thread-safe: several threads may send requests on one association.
  */
@@ -186,9 +189,24 @@ public final class Association {
 
     // ---------------------------------------------------------------- DIMSE operations (SCU)
 
-    /** Sends any request on {@code pcid}; pending responses go to {@code onPending} on the reading thread. */
+    /**
+     * Sends any request on {@code pcid}; pending responses go to {@code onPending} on whichever thread reads
+     * them.
+     */
     public DimseOperation invoke(int pcid, CommandSet rq, DataWriter data, Consumer<DimseResponse> onPending) {
         return channel.invoke(pcid, rq, data, onPending);
+    }
+
+    /** A request ready to go: the blocking call sends it and reads its own response, the async call hands it off. */
+    private record Prepared(int pcid, CommandSet command, DataWriter data, Consumer<DimseResponse> onPending) {
+    }
+
+    private DimseOperation async(Prepared p) {
+        return channel.invoke(p.pcid, p.command, p.data, p.onPending);
+    }
+
+    private DimseResponse await(Prepared p) throws IOException {
+        return channel.invokeAndAwait(p.pcid, p.command, p.data, p.onPending);
     }
 
     private int context(String sopClassUid) throws NoPresentationContextException {
@@ -207,17 +225,21 @@ public final class Association {
         return c;
     }
 
-    public DimseOperation echoAsync() throws NoPresentationContextException {
+    private Prepared echoRq() throws NoPresentationContextException {
         String sop = DicomServiceRegistry.VERIFICATION;
-        return invoke(context(sop), rq(CommandField.C_ECHO_RQ, sop), null, null);
+        return new Prepared(context(sop), rq(CommandField.C_ECHO_RQ, sop), null, null);
+    }
+
+    public DimseOperation echoAsync() throws NoPresentationContextException {
+        return async(echoRq());
     }
 
     /** C-ECHO; returns the status (success unless the peer says otherwise). */
     public Status echo() throws IOException {
-        return echoAsync().await().status();
+        return await(echoRq()).status();
     }
 
-    public DimseOperation storeAsync(StoreRequest s) throws NoPresentationContextException {
+    private Prepared storeRq(StoreRequest s) throws NoPresentationContextException {
         int pcid = presentationContextId(s.sopClassUid(), s.transferSyntax());
         if (pcid < 0) {
             String why = rejectionReason(s.sopClassUid());
@@ -232,53 +254,60 @@ public final class Association {
             c.setString(CommandTag.MoveOriginatorApplicationEntityTitle, s.moveOriginatorAeTitle());
             c.setInt(CommandTag.MoveOriginatorMessageID, s.moveOriginatorMessageId());
         }
-        return invoke(pcid, c, s.data(), null);
+        return new Prepared(pcid, c, s.data(), null);
+    }
+
+    public DimseOperation storeAsync(StoreRequest s) throws NoPresentationContextException {
+        return async(storeRq(s));
     }
 
     public DimseResponse store(StoreRequest s) throws IOException {
-        return storeAsync(s).await();
+        return await(storeRq(s));
+    }
+
+    /** A C-FIND, C-MOVE or C-GET request at medium priority. */
+    private Prepared queryRetrieveRq(CommandField f, String sopClassUid, String moveDestination, DataWriter keys,
+            Consumer<DimseResponse> onPending) throws NoPresentationContextException {
+        CommandSet c = rq(f, sopClassUid);
+        c.setInt(CommandTag.Priority, CommandTag.PRIORITY_MEDIUM);
+        if (moveDestination != null) {
+            c.setString(CommandTag.MoveDestination, moveDestination);
+        }
+        return new Prepared(context(sopClassUid), c, keys, onPending);
     }
 
     /** C-FIND: every match arrives as a pending response at {@code onMatch}; returns the final response. */
     public DimseOperation findAsync(String sopClassUid, DataWriter keys, Consumer<DimseResponse> onMatch)
             throws NoPresentationContextException {
-        CommandSet c = rq(CommandField.C_FIND_RQ, sopClassUid);
-        c.setInt(CommandTag.Priority, CommandTag.PRIORITY_MEDIUM);
-        return invoke(context(sopClassUid), c, keys, onMatch);
+        return async(queryRetrieveRq(CommandField.C_FIND_RQ, sopClassUid, null, keys, onMatch));
     }
 
     public DimseResponse find(String sopClassUid, DataWriter keys, Consumer<DimseResponse> onMatch) throws IOException {
-        return findAsync(sopClassUid, keys, onMatch).await();
+        return await(queryRetrieveRq(CommandField.C_FIND_RQ, sopClassUid, null, keys, onMatch));
     }
 
     /** C-MOVE to {@code destination}; pending responses carry the sub-operation counts. */
     public DimseOperation moveAsync(String sopClassUid, String destination, DataWriter keys,
             Consumer<DimseResponse> onPending) throws NoPresentationContextException {
-        CommandSet c = rq(CommandField.C_MOVE_RQ, sopClassUid);
-        c.setInt(CommandTag.Priority, CommandTag.PRIORITY_MEDIUM);
-        c.setString(CommandTag.MoveDestination, destination);
-        return invoke(context(sopClassUid), c, keys, onPending);
+        return async(queryRetrieveRq(CommandField.C_MOVE_RQ, sopClassUid, destination, keys, onPending));
     }
 
     public DimseResponse move(String sopClassUid, String destination, DataWriter keys,
             Consumer<DimseResponse> onPending) throws IOException {
-        return moveAsync(sopClassUid, destination, keys, onPending).await();
+        return await(queryRetrieveRq(CommandField.C_MOVE_RQ, sopClassUid, destination, keys, onPending));
     }
 
     /** C-GET; the instances arrive as C-STORE requests handled by this association's service registry. */
     public DimseOperation getAsync(String sopClassUid, DataWriter keys, Consumer<DimseResponse> onPending)
             throws NoPresentationContextException {
-        CommandSet c = rq(CommandField.C_GET_RQ, sopClassUid);
-        c.setInt(CommandTag.Priority, CommandTag.PRIORITY_MEDIUM);
-        return invoke(context(sopClassUid), c, keys, onPending);
+        return async(queryRetrieveRq(CommandField.C_GET_RQ, sopClassUid, null, keys, onPending));
     }
 
     public DimseResponse get(String sopClassUid, DataWriter keys, Consumer<DimseResponse> onPending) throws IOException {
-        return getAsync(sopClassUid, keys, onPending).await();
+        return await(queryRetrieveRq(CommandField.C_GET_RQ, sopClassUid, null, keys, onPending));
     }
 
-    /** Builds and sends an N-* request; {@code instanceUid} may be null only for N-CREATE. */
-    public DimseOperation normalizedAsync(CommandField f, String sopClassUid, String instanceUid, DataWriter data,
+    private Prepared normalizedRq(CommandField f, String sopClassUid, String instanceUid, DataWriter data,
             Consumer<CommandSet> extra) throws NoPresentationContextException {
         if (!f.isNormalized() || !f.isRequest()) {
             throw new IllegalArgumentException(f.label() + " is not an N-* request");
@@ -291,53 +320,59 @@ public final class Association {
         if (extra != null) {
             extra.accept(c);
         }
-        return invoke(context(sopClassUid), c, data, null);
+        return new Prepared(context(sopClassUid), c, data, null);
+    }
+
+    /** Builds and sends an N-* request; {@code instanceUid} may be null only for N-CREATE. */
+    public DimseOperation normalizedAsync(CommandField f, String sopClassUid, String instanceUid, DataWriter data,
+            Consumer<CommandSet> extra) throws NoPresentationContextException {
+        return async(normalizedRq(f, sopClassUid, instanceUid, data, extra));
     }
 
     public DimseResponse nGet(String sopClassUid, String instanceUid, int... attributeTags) throws IOException {
-        return normalizedAsync(CommandField.N_GET_RQ, sopClassUid, instanceUid, null,
+        return await(normalizedRq(CommandField.N_GET_RQ, sopClassUid, instanceUid, null,
                 c -> {
                     if (attributeTags.length > 0) {
                         c.setTags(CommandTag.AttributeIdentifierList, attributeTags);
                     }
-                }).await();
+                }));
     }
 
     public DimseResponse nSet(String sopClassUid, String instanceUid, DataWriter modifications) throws IOException {
-        return normalizedAsync(CommandField.N_SET_RQ, sopClassUid, instanceUid, modifications, null).await();
+        return await(normalizedRq(CommandField.N_SET_RQ, sopClassUid, instanceUid, modifications, null));
     }
 
     public DimseResponse nAction(String sopClassUid, String instanceUid, int actionTypeId, DataWriter info)
             throws IOException {
-        return normalizedAsync(CommandField.N_ACTION_RQ, sopClassUid, instanceUid, info,
-                c -> c.setInt(CommandTag.ActionTypeID, actionTypeId)).await();
+        return await(normalizedRq(CommandField.N_ACTION_RQ, sopClassUid, instanceUid, info,
+                c -> c.setInt(CommandTag.ActionTypeID, actionTypeId)));
     }
 
     public DimseResponse nCreate(String sopClassUid, String instanceUid, DataWriter attributes) throws IOException {
-        return normalizedAsync(CommandField.N_CREATE_RQ, sopClassUid, instanceUid, attributes, null).await();
+        return await(normalizedRq(CommandField.N_CREATE_RQ, sopClassUid, instanceUid, attributes, null));
     }
 
     public DimseResponse nDelete(String sopClassUid, String instanceUid) throws IOException {
-        return normalizedAsync(CommandField.N_DELETE_RQ, sopClassUid, instanceUid, null, null).await();
+        return await(normalizedRq(CommandField.N_DELETE_RQ, sopClassUid, instanceUid, null, null));
     }
 
     public DimseResponse nEventReport(String sopClassUid, String instanceUid, int eventTypeId, DataWriter info)
             throws IOException {
-        return normalizedAsync(CommandField.N_EVENT_REPORT_RQ, sopClassUid, instanceUid, info,
-                c -> c.setInt(CommandTag.EventTypeID, eventTypeId)).await();
+        return await(normalizedRq(CommandField.N_EVENT_REPORT_RQ, sopClassUid, instanceUid, info,
+                c -> c.setInt(CommandTag.EventTypeID, eventTypeId)));
     }
 
     // ---------------------------------------------------------------- ending
 
     /** Orderly release (A-RELEASE-RQ); returns once the association has ended. */
     public void release() throws IOException {
-        ul.release();
+        channel.release();
         awaitEnd(5_000);
     }
 
     /** A-ABORT with service-user source; never blocks for long. */
     public void abort() {
-        ul.abort(AAbort.byUser(), "requested by the application");
+        channel.abort("requested by the application");
     }
 
     /** Waits until the association has ended; true if it did within {@code millis}. */

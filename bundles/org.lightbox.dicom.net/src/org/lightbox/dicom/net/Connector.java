@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.lightbox.dicom.net.internal.AssociationEvents;
+import org.lightbox.dicom.net.internal.AssociationEstablishment;
 import org.lightbox.dicom.net.internal.UpperLayer;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 
@@ -73,7 +74,7 @@ public final class Connector {
         Association a = new Association(true, rq.calledAeTitle() + "@" + host + ":" + port, events, services, ex);
         UpperLayer ul;
         try {
-            ul = UpperLayer.requestAssociation(options, host, port, rq, a.label());
+            ul = AssociationEstablishment.request(options, host, port, rq, a.label());
         } catch (AssociationRejectedException e) {
             a.label(a.label());
             events.fire(l -> l.rejected(a, e.reject()));

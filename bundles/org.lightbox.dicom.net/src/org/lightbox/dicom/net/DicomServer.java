@@ -14,7 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.lightbox.dicom.net.internal.AssociationEvents;
-import org.lightbox.dicom.net.internal.UpperLayer;
+import org.lightbox.dicom.net.internal.AssociationEstablishment;
 import org.lightbox.dicom.net.pdu.AAssociateRj;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 
@@ -119,8 +119,8 @@ public final class DicomServer implements Closeable {
         String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
         Association a = new Association(false, peer, events, registry, executor);
         try {
-            UpperLayer ul = UpperLayer.accepted(s, options, a.label());
-            AAssociateRq rq = ul.receiveAssociateRq();
+            AssociationEstablishment est = AssociationEstablishment.accepted(s, options, a.label());
+            AAssociateRq rq = est.receiveRequest();
             events.fire(l -> l.requested(a, rq));
             AcceptorPolicy.Decision d;
             if (active.size() >= maxAssociations) {
@@ -130,13 +130,12 @@ public final class DicomServer implements Closeable {
             }
             if (!d.accepted()) {
                 LOG.log(System.Logger.Level.INFO, "{0}: rejecting {1}: {2}", a.label(), rq, d.rejection().describe());
-                ul.reject(d.rejection());
+                est.reject(d.rejection());
                 events.fire(l -> l.rejected(a, d.rejection()));
                 return;
             }
-            ul.maxPduReceive(d.acceptance().userInformation().maxPduLength());
-            ul.accept(d.acceptance(), rq.userInformation().maxPduLength());
-            a.established(ul, rq, d.acceptance());
+            a.established(est.accept(d.acceptance(), d.acceptance().userInformation().maxPduLength(),
+                    rq.userInformation().maxPduLength()), rq, d.acceptance());
             active.add(a);
             events.fire(l -> l.accepted(a));
             a.serve();

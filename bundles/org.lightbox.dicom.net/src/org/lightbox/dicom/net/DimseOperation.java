@@ -15,6 +15,10 @@ public interface DimseOperation {
     /** Sends C-CANCEL-RQ; the final response (status Cancel, or whatever the SCP had already) still arrives. */
     void cancel() throws IOException;
 
-    /** Waits for the final response. */
+    /**
+     * Waits for the final response, reading the association's input on this thread while no other thread does.
+     *
+     * @throws IllegalStateException when called from a callback running on the association's reading turn
+     */
     DimseResponse await() throws IOException;
 }

@@ -1,6 +1,7 @@
 package org.lightbox.dicom.net;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,8 +46,12 @@ public record StoreRequest(String sopClassUid, String sopInstanceUid, String tra
                     + (cuid == null ? "(0002,0002) Media Storage SOP Class UID"
                             : iuid == null ? "(0002,0003) Media Storage SOP Instance UID" : "(0002,0010) Transfer Syntax UID"));
         }
-        long length = Files.size(file) - offset;
-        return of(cuid, iuid, ts, DataWriter.ofFile(file, offset, length));
+        // File.length is one native stat; Files.size runs the attribute-view machinery for every file sent
+        long size = file.getFileSystem() == FileSystems.getDefault() ? file.toFile().length() : Files.size(file);
+        if (size < offset) {
+            throw new IOException(file + ": shorter than its file meta information (" + size + " bytes)");
+        }
+        return of(cuid, iuid, ts, DataWriter.ofFile(file, offset, size - offset));
     }
 
     public StoreRequest withMoveOriginator(String aeTitle, int messageId) {

@@ -1,19 +1,60 @@
 package org.lightbox.dicom.net.dimse;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A DIMSE command set: the group 0000 elements of one message, always encoded implicit VR little endian with
  * CommandGroupLength first (PS3.7 6.3.1). Values are typed by the command dictionary: UIDs, AE titles and
  * comments as strings, US/UL as ints, AT lists as int arrays. Retired or unknown group 0000 elements read from
- * the network are kept as raw bytes so they survive a round trip.
+ * the network are kept as raw bytes so they survive a round trip. Elements are kept in two small arrays sorted by
+ * tag: a command has about ten, and one is built and parsed for every message.
  */
 public final class CommandSet {
-    private final TreeMap<Integer, Object> elements = new TreeMap<>(Integer::compareUnsigned);
+    private int[] tags = new int[12];
+    private Object[] values = new Object[12];
+    private int size;
+
+    /** Index of {@code tag}, or {@code -(insertion point + 1)}. */
+    private int indexOf(int tag) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Integer.compareUnsigned(tags[mid], tag);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    private void put(int tag, Object value) {
+        int i = indexOf(tag);
+        if (i >= 0) {
+            values[i] = value;
+            return;
+        }
+        i = -i - 1;
+        if (size == tags.length) {
+            tags = Arrays.copyOf(tags, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        System.arraycopy(tags, i, tags, i + 1, size - i);
+        System.arraycopy(values, i, values, i + 1, size - i);
+        tags[i] = tag;
+        values[i] = value;
+        size++;
+    }
+
+    private Object get(int tag) {
+        int i = indexOf(tag);
+        return i >= 0 ? values[i] : null;
+    }
 
     public static CommandSet request(CommandField field, int messageId) {
         CommandSet c = new CommandSet();
@@ -38,9 +79,9 @@ public final class CommandSet {
             throw new IllegalArgumentException(tagString(tag) + " is not a string element");
         }
         if (value == null) {
-            elements.remove(tag);
+            remove(tag);
         } else {
-            elements.put(tag, value);
+            put(tag, value);
         }
         return this;
     }
@@ -53,7 +94,7 @@ public final class CommandSet {
         if (k != CommandTag.Kind.US && k != CommandTag.Kind.UL) {
             throw new IllegalArgumentException(tagString(tag) + " is not an integer element");
         }
-        elements.put(tag, value);
+        put(tag, value);
         return this;
     }
 
@@ -61,32 +102,37 @@ public final class CommandSet {
         if (kind(tag) != CommandTag.Kind.AT) {
             throw new IllegalArgumentException(tagString(tag) + " is not an AT element");
         }
-        elements.put(tag, tags.clone());
+        put(tag, tags.clone());
         return this;
     }
 
     public CommandSet remove(int tag) {
-        elements.remove(tag);
+        int i = indexOf(tag);
+        if (i >= 0) {
+            System.arraycopy(tags, i + 1, tags, i, size - i - 1);
+            System.arraycopy(values, i + 1, values, i, size - i - 1);
+            values[--size] = null;
+        }
         return this;
     }
 
     public boolean contains(int tag) {
-        return elements.containsKey(tag);
+        return indexOf(tag) >= 0;
     }
 
     public String getString(int tag) {
-        Object v = elements.get(tag);
+        Object v = get(tag);
         return v instanceof String s ? s : null;
     }
 
     /** The integer value, or {@code def} if absent. */
     public int getInt(int tag, int def) {
-        Object v = elements.get(tag);
+        Object v = get(tag);
         return v instanceof Integer i ? i : def;
     }
 
     public int[] getTags(int tag) {
-        Object v = elements.get(tag);
+        Object v = get(tag);
         return v instanceof int[] a ? a.clone() : null;
     }
 
@@ -139,71 +185,105 @@ public final class CommandSet {
 
     /** Encodes implicit VR little endian, computing CommandGroupLength. */
     public byte[] encode() {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
-        for (Map.Entry<Integer, Object> e : elements.entrySet()) {
-            int tag = e.getKey();
-            if (tag == CommandTag.CommandGroupLength) {
-                continue;
+        // strings are converted once: their byte length is needed before they are written
+        byte[][] text = new byte[size][];
+        int body = 0;
+        for (int i = 0; i < size; i++) {
+            if (tags[i] != CommandTag.CommandGroupLength) {
+                body += 8 + valueLength(i, text);
             }
-            byte[] value = valueBytes(tag, e.getValue());
-            header(body, tag, value.length);
-            body.write(value, 0, value.length);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 12);
-        header(out, CommandTag.CommandGroupLength, 4);
-        le32(out, body.size());
-        out.write(body.toByteArray(), 0, body.size());
-        return out.toByteArray();
+        byte[] out = new byte[12 + body];
+        int p = header(out, 0, CommandTag.CommandGroupLength, 4);
+        p = le32(out, p, body);
+        for (int i = 0; i < size; i++) {
+            if (tags[i] != CommandTag.CommandGroupLength) {
+                p = element(out, p, i, text);
+            }
+        }
+        return out;
     }
 
-    private static byte[] valueBytes(int tag, Object v) {
+    private int valueLength(int i, byte[][] text) {
+        Object v = values[i];
         if (v instanceof byte[] raw) {
-            return raw;
+            return raw.length;
+        }
+        CommandTag.Kind k = CommandTag.kindOf(tags[i]);
+        switch (k) {
+            case US:
+                return 2;
+            case UL:
+                return 4;
+            case AT:
+                return 4 * ((int[]) v).length;
+            default: {
+                byte[] t = ((String) v).getBytes(k == CommandTag.Kind.LO ? StandardCharsets.ISO_8859_1
+                        : StandardCharsets.US_ASCII);
+                text[i] = t;
+                return t.length + (t.length & 1);
+            }
+        }
+    }
+
+    private int element(byte[] out, int p, int i, byte[][] text) {
+        int tag = tags[i];
+        Object v = values[i];
+        if (v instanceof byte[] raw) {
+            p = header(out, p, tag, raw.length);
+            System.arraycopy(raw, 0, out, p, raw.length);
+            return p + raw.length;
         }
         CommandTag.Kind k = CommandTag.kindOf(tag);
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
         switch (k) {
             case US: {
-                int i = (Integer) v;
-                b.write(i);
-                b.write(i >> 8);
-                break;
+                int u = (Integer) v;
+                p = header(out, p, tag, 2);
+                out[p] = (byte) u;
+                out[p + 1] = (byte) (u >> 8);
+                return p + 2;
             }
             case UL:
-                le32(b, (Integer) v);
-                break;
-            case AT:
-                for (int t : (int[]) v) {
-                    b.write(t >> 16);
-                    b.write(t >> 24);
-                    b.write(t);
-                    b.write(t >> 8);
+                return le32(out, header(out, p, tag, 4), (Integer) v);
+            case AT: {
+                int[] a = (int[]) v;
+                p = header(out, p, tag, 4 * a.length);
+                for (int t : a) {
+                    out[p] = (byte) (t >> 16);
+                    out[p + 1] = (byte) (t >> 24);
+                    out[p + 2] = (byte) t;
+                    out[p + 3] = (byte) (t >> 8);
+                    p += 4;
                 }
-                break;
+                return p;
+            }
             default: {
-                byte[] s = ((String) v).getBytes(k == CommandTag.Kind.LO ? StandardCharsets.ISO_8859_1 : StandardCharsets.US_ASCII);
-                b.write(s, 0, s.length);
-                if ((s.length & 1) != 0) {
-                    b.write(k == CommandTag.Kind.UI ? 0 : ' ');
+                byte[] t = text[i];
+                int padded = t.length + (t.length & 1);
+                p = header(out, p, tag, padded);
+                System.arraycopy(t, 0, out, p, t.length);
+                if (padded != t.length) {
+                    out[p + t.length] = (byte) (k == CommandTag.Kind.UI ? 0 : ' ');
                 }
+                return p + padded;
             }
         }
-        return b.toByteArray();
     }
 
-    private static void header(ByteArrayOutputStream out, int tag, int length) {
-        out.write(tag >> 16);
-        out.write(tag >> 24);
-        out.write(tag);
-        out.write(tag >> 8);
-        le32(out, length);
+    private static int header(byte[] out, int p, int tag, int length) {
+        out[p] = (byte) (tag >> 16);
+        out[p + 1] = (byte) (tag >> 24);
+        out[p + 2] = (byte) tag;
+        out[p + 3] = (byte) (tag >> 8);
+        return le32(out, p + 4, length);
     }
 
-    private static void le32(ByteArrayOutputStream out, int v) {
-        out.write(v);
-        out.write(v >> 8);
-        out.write(v >> 16);
-        out.write(v >> 24);
+    private static int le32(byte[] out, int p, int v) {
+        out[p] = (byte) v;
+        out[p + 1] = (byte) (v >> 8);
+        out[p + 2] = (byte) (v >> 16);
+        out[p + 3] = (byte) (v >> 24);
+        return p + 4;
     }
 
     /**
@@ -236,20 +316,20 @@ public final class CommandSet {
             int n = (int) vl;
             CommandTag.Kind k = CommandTag.kindOf(tag);
             if (k == null) {
-                c.elements.put(tag, Arrays.copyOfRange(b, vo, vo + n));
+                c.put(tag, Arrays.copyOfRange(b, vo, vo + n));
             } else {
                 switch (k) {
                     case US:
                         if (n != 2) {
                             throw badLength(where, tag, p - off, n);
                         }
-                        c.elements.put(tag, (b[vo] & 0xFF) | (b[vo + 1] & 0xFF) << 8);
+                        c.put(tag, (b[vo] & 0xFF) | (b[vo + 1] & 0xFF) << 8);
                         break;
                     case UL:
                         if (n != 4) {
                             throw badLength(where, tag, p - off, n);
                         }
-                        c.elements.put(tag, (b[vo] & 0xFF) | (b[vo + 1] & 0xFF) << 8 | (b[vo + 2] & 0xFF) << 16
+                        c.put(tag, (b[vo] & 0xFF) | (b[vo + 1] & 0xFF) << 8 | (b[vo + 2] & 0xFF) << 16
                                 | (b[vo + 3] & 0xFF) << 24);
                         break;
                     case AT: {
@@ -262,7 +342,7 @@ public final class CommandSet {
                             tags[i] = ((b[q] & 0xFF) | (b[q + 1] & 0xFF) << 8) << 16 | (b[q + 2] & 0xFF)
                                     | (b[q + 3] & 0xFF) << 8;
                         }
-                        c.elements.put(tag, tags);
+                        c.put(tag, tags);
                         break;
                     }
                     default: {
@@ -278,7 +358,7 @@ public final class CommandSet {
                                 st++;
                             }
                         }
-                        c.elements.put(tag, s.substring(st, e));
+                        c.put(tag, s.substring(st, e));
                     }
                 }
             }
@@ -300,19 +380,19 @@ public final class CommandSet {
         StringBuilder sb = new StringBuilder();
         CommandField f = commandField();
         sb.append(f == null ? "?" : f.label());
-        for (Map.Entry<Integer, Object> e : elements.entrySet()) {
-            int t = e.getKey();
+        for (int i = 0; i < size; i++) {
+            int t = tags[i];
             if (t == CommandTag.CommandField || t == CommandTag.CommandGroupLength) {
                 continue;
             }
-            Object v = e.getValue();
+            Object v = values[i];
             sb.append(' ').append(tagString(t)).append('=');
             if (v instanceof int[] a) {
                 sb.append(Arrays.toString(a));
             } else if (v instanceof byte[] raw) {
                 sb.append(raw.length).append(" bytes");
-            } else if (v instanceof Integer i && CommandTag.kindOf(t) == CommandTag.Kind.US && t == CommandTag.Status) {
-                sb.append(String.format("%04XH", i));
+            } else if (v instanceof Integer st && CommandTag.kindOf(t) == CommandTag.Kind.US && t == CommandTag.Status) {
+                sb.append(String.format("%04XH", st));
             } else {
                 sb.append(v);
             }

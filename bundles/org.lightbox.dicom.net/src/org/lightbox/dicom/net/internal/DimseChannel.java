@@ -3,8 +3,9 @@ package org.lightbox.dicom.net.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.RandomAccessFile;
+import java.nio.file.FileSystems;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,6 @@ import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.AssociationAbortedException;
 import org.lightbox.dicom.net.DicomServiceRegistry;
 import org.lightbox.dicom.net.DimseOperation;
-import org.lightbox.dicom.net.DimseRequest;
 import org.lightbox.dicom.net.DimseService;
 import org.lightbox.dicom.net.DimseStatusException;
 import org.lightbox.dicom.net.MessageProgress;
@@ -35,8 +35,10 @@ import org.lightbox.dicom.net.pdu.PduFormatException;
 import org.lightbox.dicom.net.pdu.PduType;
 
 /**
- * DIMSE over one established association: sends messages (command, then data set) and runs the single reading
- * loop that reassembles commands, hands responses to waiting requests and requests to the registry's services.
+ * DIMSE over one established association: sends messages (command, then data set) and reads them, one message per
+ * turn of the {@link ReadingRole}: reassembles commands, hands responses to waiting requests and requests to the
+ * registry's services. A synchronous caller reads its own response; the background loop ({@link #run}) reads the
+ * rest.
  */
 public final class DimseChannel {
     private static final System.Logger LOG = System.getLogger(DimseChannel.class.getName());
@@ -53,7 +55,12 @@ public final class DimseChannel {
     private final ReentrantLock sendLock = new ReentrantLock();
     private final PDataOutputStream pout;
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<Integer, Incoming> inFlight = new ConcurrentHashMap<>();
+    private final Map<Integer, IncomingRequest> inFlight = new ConcurrentHashMap<>();
+    private final ReadingRole role;
+    /** Reassembles a command; a turn ends at message boundaries only, so it is empty between turns. */
+    private final ByteArrayOutputStream cmdBuf = new ByteArrayOutputStream(512);
+    private volatile boolean releasing;
+    private volatile AssociationAbortedException endFailure;
 
     public DimseChannel(Association association, UpperLayer ul, DicomServiceRegistry registry, Executor executor,
             AssociationEvents events) {
@@ -63,11 +70,36 @@ public final class DimseChannel {
         this.executor = executor;
         this.events = events;
         this.pout = new PDataOutputStream(ul);
+        this.role = new ReadingRole(this::unattendedWork, association.isRequestor());
+    }
+
+    Association association() {
+        return association;
+    }
+
+    String label() {
+        return ul.label();
+    }
+
+    /** Something to read that no synchronous caller will: an asynchronous request, or the association ending. */
+    private boolean unattendedWork() {
+        if (releasing || ul.state() != AssociationStateMachine.State.STA6) {
+            return true;
+        }
+        for (Pending p : pending.values()) {
+            if (!p.synchronous) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- sending
 
-    /** Sends one message: the command, then (if {@code data} is not null) its data set. */
+    /**
+     * Sends one message: the command, then (if {@code data} is not null) its data set. If the data set fails after
+     * part of the message went out, the peer waits for a rest that never comes: the association is aborted.
+     */
     public void send(int pcid, CommandSet cmd, DataWriter data) throws IOException {
         cmd.hasDataSet(data != null);
         byte[] c = cmd.encode();
@@ -77,19 +109,26 @@ public final class DimseChannel {
         try {
             pout.begin(pcid, true, null);
             pout.write(c, 0, c.length);
-            pout.finish();
+            pout.finish(data != null);
             if (data != null) {
                 pout.begin(pcid, false, progress);
-                if (data instanceof DataWriter.FileRegion f) {
-                    try (InputStream in = java.nio.file.Files.newInputStream(f.file())) {
-                        in.skipNBytes(f.offset());
-                        pout.transferFrom(in, f.length(), f.file().toString());
+                if (data instanceof DataWriter.FileRegion f && f.file().getFileSystem() == FileSystems.getDefault()) {
+                    // RandomAccessFile: a read is one native call, where a FileChannel read runs a long Java path
+                    // (temporary direct buffer, interruptible blocking) once per PDU, costly until compiled
+                    try (RandomAccessFile in = new RandomAccessFile(f.file().toFile(), "r")) {
+                        pout.transferFrom(in, f.offset(), f.length(), f.file().toString());
                     }
                 } else {
                     data.writeTo(pout, ts);
                 }
-                pout.finish();
+                pout.finish(false);
             }
+        } catch (IOException | RuntimeException e) {
+            if (!pout.abandon()) {
+                ul.abort(AAbort.byUser(), "message " + cmd.commandField().label() + " only partly sent: " + e);
+                role.wake();
+            }
+            throw e;
         } finally {
             sendLock.unlock();
         }
@@ -116,7 +155,26 @@ public final class DimseChannel {
 
     /** Registers the request as pending, sends it and returns the operation to wait on or cancel. */
     public DimseOperation invoke(int pcid, CommandSet rq, DataWriter data, Consumer<DimseResponse> onPending) {
-        Pending p = new Pending(pcid, rq.messageId(), onPending);
+        Pending p = invoke(pcid, rq, data, onPending, false);
+        role.wake(); // its responses are for the background reader
+        return p;
+    }
+
+    /** Sends the request and reads until its final response, on the calling thread when it can. */
+    public DimseResponse invokeAndAwait(int pcid, CommandSet rq, DataWriter data, Consumer<DimseResponse> onPending)
+            throws IOException {
+        role.refuseNestedWait(ul.label());
+        role.synchronousActivity();
+        try {
+            return invoke(pcid, rq, data, onPending, true).await();
+        } finally {
+            role.synchronousActivity();
+        }
+    }
+
+    private Pending invoke(int pcid, CommandSet rq, DataWriter data, Consumer<DimseResponse> onPending,
+            boolean synchronous) {
+        Pending p = new Pending(pcid, rq.messageId(), onPending, synchronous);
         AssociationAbortedException f = ul.failure();
         if (f != null) {
             p.future.completeExceptionally(f);
@@ -129,22 +187,38 @@ public final class DimseChannel {
             pending.remove(p.messageId);
             p.future.completeExceptionally(e);
         }
-        if (ul.isClosed()) {
-            failPending(); // the reader may have finished before we registered
+        if (ul.isClosed() || role.isEnded()) {
+            failPending(); // the association may have ended before we registered
         }
         return p;
+    }
+
+    /** Orderly release: the background reader takes the remaining turns and completes it. */
+    public void release() throws IOException {
+        releasing = true;
+        role.wake();
+        ul.release();
+    }
+
+    /** A-ABORT from the application. */
+    public void abort(String why) {
+        ul.abort(AAbort.byUser(), why);
+        role.wake();
     }
 
     private final class Pending implements DimseOperation {
         final int pcid;
         final int messageId;
         final Consumer<DimseResponse> onPending;
+        /** Invoked by a blocking call, whose caller reads the responses itself. */
+        final boolean synchronous;
         final CompletableFuture<DimseResponse> future = new CompletableFuture<>();
 
-        Pending(int pcid, int messageId, Consumer<DimseResponse> onPending) {
+        Pending(int pcid, int messageId, Consumer<DimseResponse> onPending, boolean synchronous) {
             this.pcid = pcid;
             this.messageId = messageId;
             this.onPending = onPending;
+            this.synchronous = synchronous;
         }
 
         @Override
@@ -168,8 +242,23 @@ public final class DimseChannel {
             send(pcid, c, null);
         }
 
+        /** Waits for the final response, reading the association's messages itself whenever no one else does. */
         @Override
         public DimseResponse await() throws IOException {
+            if (!future.isDone()) {
+                role.awaitingBegins();
+                try {
+                    while (!future.isDone()) {
+                        if (role.takeTurnOrWait(future::isDone, ul.label())) {
+                            readTurn();
+                        } else if (role.isEnded() && !future.isDone()) {
+                            failPending();
+                        }
+                    }
+                } finally {
+                    role.awaitingEnds();
+                }
+            }
             try {
                 return future.get();
             } catch (InterruptedException e) {
@@ -188,16 +277,40 @@ public final class DimseChannel {
     // ---------------------------------------------------------------- receiving
 
     /**
-     * The reading loop; returns when the association has ended, by release (null) or otherwise (the failure).
+     * The background reading loop: takes the turns no caller takes, until the association has ended; returns
+     * {@code null} after a release, otherwise the failure.
      */
     public AssociationAbortedException run() {
-        ByteArrayOutputStream cmdBuf = new ByteArrayOutputStream(512);
+        while (role.awaitBackgroundTurn()) {
+            readTurn();
+        }
+        return endFailure;
+    }
+
+    /** One turn: reads and dispatches one message, or the association's end. */
+    private void readTurn() {
+        try {
+            if (!readMessage()) {
+                role.end();
+            }
+        } catch (Error e) {
+            end(ul.failure());
+            role.end();
+            throw e;
+        } finally {
+            role.endTurn();
+        }
+    }
+
+    /** Reads up to the next complete message and dispatches it; false when the association has ended instead. */
+    private boolean readMessage() {
         int cmdPcid = -1;
         try {
             while (true) {
                 int r = ul.next();
                 if (r == UpperLayer.CLOSED) {
-                    return null;
+                    end(null);
+                    return false;
                 }
                 if (r == UpperLayer.RELEASE_INDICATION) {
                     awaitInFlight();
@@ -229,24 +342,31 @@ public final class DimseChannel {
                 } catch (DimseFormatException e) {
                     throw ul.protocolError(new PduFormatException(ul.label(), PduType.P_DATA_TF, 0,
                             AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, e.getMessage()));
+                } finally {
+                    cmdBuf.reset();
                 }
-                cmdBuf.reset();
-                cmdPcid = -1;
                 dispatch(pcid, cmd);
+                return true;
             }
         } catch (AssociationAbortedException e) {
-            return e;
+            end(e);
+            return false;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, ul.label() + ": association failed", e);
             ul.abort(AAbort.byProvider(AAbort.REASON_NOT_SPECIFIED), e.toString());
             AssociationAbortedException f = ul.failure();
-            return f != null ? f : new AssociationAbortedException(ul.label() + ": " + e, null, false, e);
-        } finally {
-            ul.closeSocket();
-            failPending();
-            for (Incoming i : inFlight.values()) {
-                i.cancelled = true;
-            }
+            end(f != null ? f : new AssociationAbortedException(ul.label() + ": " + e, null, false, e));
+            return false;
+        }
+    }
+
+    /** The association has ended: close, fail what waits for a response, tell running services to stop. */
+    private void end(AssociationAbortedException failure) {
+        endFailure = failure;
+        ul.closeSocket();
+        failPending();
+        for (IncomingRequest i : inFlight.values()) {
+            i.cancelled = true;
         }
     }
 
@@ -293,7 +413,7 @@ public final class DimseChannel {
             return;
         }
         if (f == CommandField.C_CANCEL_RQ) {
-            Incoming i = inFlight.get(cmd.messageIdBeingRespondedTo());
+            IncomingRequest i = inFlight.get(cmd.messageIdBeingRespondedTo());
             if (i != null) {
                 i.cancelled = true;
             }
@@ -306,7 +426,7 @@ public final class DimseChannel {
         if (f == CommandField.C_STORE_RQ && service != null) {
             // streaming path: the service reads the data set while the fragments arrive
             PdvInputStream in = cmd.hasDataSet() ? new PdvInputStream(ul, pcid, progress(cmd, false)) : null;
-            Incoming r = new Incoming(pcid, cmd, in);
+            IncomingRequest r = new IncomingRequest(this, pcid, cmd, in);
             Exception err = call(service, r);
             if (in != null) {
                 in.drain();
@@ -320,7 +440,7 @@ public final class DimseChannel {
         byte[] data = cmd.hasDataSet()
                 ? new PdvInputStream(ul, pcid, progress(cmd, false)).readAll(MAX_BUFFERED_DATA_SET, f.label() + " data set")
                 : null;
-        Incoming r = new Incoming(pcid, cmd, data == null ? null : new ByteArrayInputStream(data));
+        IncomingRequest r = new IncomingRequest(this, pcid, cmd, data == null ? null : new ByteArrayInputStream(data));
         if (service == null) {
             int status = f.isNormalized() ? Status.NO_SUCH_SOP_CLASS : Status.SOP_CLASS_NOT_SUPPORTED;
             CommandSet rsp = r.newResponse(status);
@@ -348,7 +468,7 @@ public final class DimseChannel {
         }
     }
 
-    private Exception call(DimseService service, Incoming r) {
+    private Exception call(DimseService service, IncomingRequest r) {
         try {
             service.onRequest(r);
             return null;
@@ -358,7 +478,7 @@ public final class DimseChannel {
     }
 
     /** Sends the final response the service did not send itself. */
-    private void finish(Incoming r, Exception err) throws IOException {
+    private void finish(IncomingRequest r, Exception err) throws IOException {
         if (r.finalSent) {
             if (err != null) {
                 LOG.log(System.Logger.Level.WARNING, ul.label() + ": service failed after responding", err);
@@ -400,76 +520,6 @@ public final class DimseChannel {
                     throw new InterruptedIOException(ul.label() + ": interrupted during release");
                 }
             }
-        }
-    }
-
-    /** One incoming request and its response path. */
-    private final class Incoming implements DimseRequest {
-        final int pcid;
-        final CommandSet command;
-        final InputStream data;
-        volatile boolean cancelled;
-        volatile boolean finalSent;
-
-        Incoming(int pcid, CommandSet command, InputStream data) {
-            this.pcid = pcid;
-            this.command = command;
-            this.data = data;
-        }
-
-        @Override
-        public Association association() {
-            return association;
-        }
-
-        @Override
-        public int presentationContextId() {
-            return pcid;
-        }
-
-        @Override
-        public String transferSyntax() {
-            return association.transferSyntax(pcid);
-        }
-
-        @Override
-        public CommandSet command() {
-            return command;
-        }
-
-        @Override
-        public InputStream dataSet() {
-            return data;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public CommandSet newResponse(int status) {
-            CommandSet rsp = CommandSet.response(command.commandField().response(), command.messageId(), status);
-            String cuid = command.sopClassUid();
-            if (cuid != null) {
-                rsp.setString(CommandTag.AffectedSOPClassUID, cuid);
-            }
-            String iuid = command.sopInstanceUid();
-            if (iuid != null) {
-                rsp.setString(CommandTag.AffectedSOPInstanceUID, iuid);
-            }
-            return rsp;
-        }
-
-        @Override
-        public void respond(CommandSet response, DataWriter dataSet) throws IOException {
-            if (finalSent) {
-                throw new IllegalStateException(ul.label() + ": message " + command.messageId() + " already answered");
-            }
-            if (Status.kindOf(response.status()) != Status.Kind.PENDING) {
-                finalSent = true;
-            }
-            send(pcid, response, dataSet);
         }
     }
 }

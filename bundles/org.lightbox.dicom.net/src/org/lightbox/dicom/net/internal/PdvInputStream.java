@@ -43,7 +43,7 @@ public final class PdvInputStream extends InputStream {
                                 : "association closed in the middle of a data set"));
             }
             if (ul.pdvCommand() || ul.pdvContextId() != pcid) {
-                throw ul.protocolError(new PduFormatException(ul.label(), PduType.P_DATA_TF, ul.pdvOffset() + 4L,
+                throw ul.protocolError(new PduFormatException(ul.label(), PduType.P_DATA_TF, ul.pdvItemOffset() + 4L,
                         AAbort.REASON_UNEXPECTED_PDU_PARAMETER,
                         (ul.pdvCommand() ? "command" : "data") + " fragment on presentation context " + ul.pdvContextId()
                                 + " inside the data set on context " + pcid));

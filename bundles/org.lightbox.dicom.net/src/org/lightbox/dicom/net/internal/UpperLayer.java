@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -14,15 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.lightbox.dicom.net.AssociationAbortedException;
-import org.lightbox.dicom.net.AssociationRejectedException;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.internal.AssociationStateMachine.Action;
 import org.lightbox.dicom.net.internal.AssociationStateMachine.Event;
 import org.lightbox.dicom.net.internal.AssociationStateMachine.State;
 import org.lightbox.dicom.net.pdu.AAbort;
 import org.lightbox.dicom.net.pdu.AAssociateAc;
-import org.lightbox.dicom.net.pdu.AAssociateRj;
-import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.dicom.net.pdu.PduDecoder;
 import org.lightbox.dicom.net.pdu.PduEncoder;
 import org.lightbox.dicom.net.pdu.PduFormatException;
@@ -30,9 +26,10 @@ import org.lightbox.dicom.net.pdu.PduReader;
 import org.lightbox.dicom.net.pdu.PduType;
 
 /**
- * One transport connection driven by the PS3.8 state machine: performs the actions the machine chooses
- * (send PDUs, start ARTIM, close) and hands P-DATA values up one PDV at a time. Exactly one thread reads
- * ({@link #next}); any thread may send P-DATA, release or abort.
+ * One transport connection driven by the PS3.8 state machine once {@link AssociationEstablishment} has set it up:
+ * performs the actions the machine chooses (send PDUs, start ARTIM, close) in the data transfer and release
+ * phases, and hands P-DATA values up one PDV at a time. One thread at a time reads ({@link #next}); any thread may
+ * send P-DATA, release or abort.
  */
 public final class UpperLayer {
     private static final System.Logger LOG = System.getLogger(UpperLayer.class.getName());
@@ -42,185 +39,44 @@ public final class UpperLayer {
     public static final int PDV = 1;
     public static final int RELEASE_INDICATION = 2;
 
-    private final Socket socket;
+    final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final PduReader reader;
-    private final AssociationStateMachine fsm;
-    private final ConnectionOptions options;
+    final PduReader reader;
+    final AssociationStateMachine fsm;
+    final ConnectionOptions options;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile String label;
     private volatile AssociationAbortedException failure;
     private volatile boolean released;
     private long peerMaxPdu;
+    private volatile AAssociateAc acceptance;
 
     /** The P-DATA-TF PDU being taken apart; valid until the next call of next(). */
     private final PdvCursor pdv = new PdvCursor();
 
-    private UpperLayer(Socket socket, ConnectionOptions options, boolean requestor, String label) throws IOException {
+    UpperLayer(Socket socket, ConnectionOptions options, boolean requestor, String label) throws IOException {
         this.socket = socket;
         this.options = options;
         this.label = label;
         this.fsm = new AssociationStateMachine(requestor);
-        // buffered: a PDU header and its body (and often the next PDU) arrive in one read system call
-        this.in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        // unbuffered: the PDU reader buffers itself, reading several PDUs per system call
+        this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.reader = new PduReader(in, label, options.maxPduReceive());
     }
 
-    // ---------------------------------------------------------------- establishment
-
-    /**
-     * Requestor side: Evt1/AE-1 connect, Evt2/AE-2 send the request, then wait for the answer (Sta5).
-     *
-     * @throws AssociationRejectedException on A-ASSOCIATE-RJ (AE-4)
-     * @throws AssociationAbortedException on A-ABORT, a lost connection, an invalid answer or the timeout
-     */
-    public static UpperLayer requestAssociation(ConnectionOptions o, String host, int port, AAssociateRq rq,
-            String label) throws IOException {
-        Socket s = new Socket();
-        TransportSockets.configure(s, o);
-        try {
-            s.connect(new InetSocketAddress(host, port), o.connectTimeoutMillis());
-            s = TransportSockets.wrapTls(s, o.tls(), host, port, true);
-        } catch (IOException e) {
-            TransportSockets.closeQuietly(s);
-            throw new IOException(label + ": cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
-        }
-        UpperLayer ul = new UpperLayer(s, o, true, label);
-        ul.fsm.fire(Event.EVT1);
-        ul.fsm.fire(Event.EVT2);
-        ul.writePdu(PduEncoder.encode(rq));
-        ul.awaitAssociateResponse(rq);
-        return ul;
-    }
-
-    /** Acceptor side: Evt5/AE-5, the connection is open and the ARTIM timer runs until A-ASSOCIATE-RQ arrives. */
-    public static UpperLayer accepted(Socket s, ConnectionOptions o, String label) throws IOException {
-        TransportSockets.configure(s, o);
-        s = TransportSockets.wrapTls(s, o.tls(), null, s.getPort(), false);
-        UpperLayer ul = new UpperLayer(s, o, false, label);
-        synchronized (ul.fsm) {
-            ul.fsm.fire(Event.EVT5);
-        }
-        s.setSoTimeout(o.artimTimeoutMillis());
-        return ul;
-    }
-
-    private AAssociateAc awaitAssociateResponse(AAssociateRq rq) throws IOException {
-        socket.setSoTimeout(options.associationTimeoutMillis());
-        int type;
-        try {
-            type = reader.read();
-        } catch (SocketTimeoutException e) {
-            throw localAbort("no A-ASSOCIATE response within " + options.associationTimeoutMillis() + " ms");
-        } catch (PduReader.TruncatedPduException | EOFException | SocketException e) {
-            throw transportClosed(e);
-        } catch (PduFormatException e) {
-            throw invalidPdu(e);
-        }
-        switch (type) {
-            case PduType.A_ASSOCIATE_AC: {
-                AAssociateAc ac;
-                try {
-                    ac = PduDecoder.decodeAssociateAc(reader.body(), reader.length(), label);
-                    AssociationNegotiation.checkAcceptance(rq, ac, label);
-                } catch (PduFormatException e) {
-                    throw invalidPdu(e);
-                }
-                fire(Event.EVT3);
-                this.acceptance = ac;
-                established(ac.userInformation().maxPduLength());
-                return ac;
-            }
-            case PduType.A_ASSOCIATE_RJ: {
-                AAssociateRj rj;
-                try {
-                    rj = PduDecoder.decodeAssociateRj(reader.body(), reader.length(), label);
-                } catch (PduFormatException e) {
-                    throw invalidPdu(e);
-                }
-                fire(Event.EVT4); // AE-4
-                closeSocket();
-                throw new AssociationRejectedException(label, rj);
-            }
-            default:
-                throw unexpectedPdu(type);
-        }
-    }
-
-    private AAssociateAc acceptance;
-
-    /** The A-ASSOCIATE-AC this requestor received. */
-    public AAssociateAc acceptance() {
-        return acceptance;
-    }
-
-    /**
-     * Acceptor side in Sta2: reads the A-ASSOCIATE-RQ (Evt6, AE-6). A protocol version without bit 0 is rejected
-     * by the provider itself (the "otherwise" branch of AE-6) and reported as an exception.
-     */
-    public AAssociateRq receiveAssociateRq() throws IOException {
-        int type;
-        try {
-            type = reader.read();
-        } catch (SocketTimeoutException e) {
-            fire(Event.EVT18); // AA-2
-            closeSocket();
-            throw fail(label + ": ARTIM timer expired before A-ASSOCIATE-RQ", null, false, e);
-        } catch (PduReader.TruncatedPduException | EOFException | SocketException e) {
-            fire(Event.EVT17); // AA-5
-            closeSocket();
-            throw fail(label + ": connection closed before A-ASSOCIATE-RQ", null, true, e);
-        } catch (PduFormatException e) {
-            throw invalidPdu(e);
-        }
-        if (type != PduType.A_ASSOCIATE_RQ) {
-            throw unexpectedPdu(type);
-        }
-        AAssociateRq rq;
-        try {
-            rq = PduDecoder.decodeAssociateRq(reader.body(), reader.length(), label);
-        } catch (PduFormatException e) {
-            throw invalidPdu(e);
-        }
-        fire(Event.EVT6); // AE-6: ARTIM stops
-        socket.setSoTimeout(0);
-        if ((rq.protocolVersion() & 1) == 0) {
-            AAssociateRj rj = new AAssociateRj(AAssociateRj.RESULT_PERMANENT, AAssociateRj.SOURCE_SERVICE_PROVIDER_ACSE,
-                    AAssociateRj.REASON_PROTOCOL_VERSION_NOT_SUPPORTED);
-            synchronized (fsm) {
-                fsm.rejectedByProvider();
-            }
-            writePdu(PduEncoder.encode(rj));
-            awaitClose();
-            throw new AssociationRejectedException(label, rj);
-        }
-        return rq;
-    }
-
-    /** Evt7/AE-7: sends the acceptance; the association is established (Sta6). */
-    public void accept(AAssociateAc ac, long peerMaxPdu) throws IOException {
-        fire(Event.EVT7);
+    /** Sta6 reached (by either side): P-DATA may now flow, bounded by the peer's maximum PDU length. */
+    void established(AAssociateAc ac, long peerMax) throws IOException {
         this.acceptance = ac;
-        writePdu(PduEncoder.encode(ac));
-        established(peerMaxPdu);
-    }
-
-    /** Evt8/AE-8: sends the rejection and waits (ARTIM) for the requestor to close. */
-    public void reject(AAssociateRj rj) throws IOException {
-        fire(Event.EVT8);
-        try {
-            writePdu(PduEncoder.encode(rj));
-        } finally {
-            awaitClose();
-        }
-    }
-
-    private void established(long peerMax) throws IOException {
         this.peerMaxPdu = peerMax;
         socket.setSoTimeout(options.idleTimeoutMillis());
+    }
+
+    /** The A-ASSOCIATE-AC of this association (received as requestor, sent as acceptor). */
+    public AAssociateAc acceptance() {
+        return acceptance;
     }
 
     /** Bytes of data one PDV may carry towards the peer: its maximum (or our cap) minus the PDV header. */
@@ -239,103 +95,131 @@ public final class UpperLayer {
      * @throws AssociationAbortedException when the association ends any other way
      */
     public int next() throws IOException {
+        // the P-DATA path stays small (it runs per PDU and is compiled early); the rest lives in other methods
         while (true) {
             if (pdv.hasNext()) {
-                try {
-                    pdv.next(label);
-                } catch (PduFormatException e) {
-                    throw protocolError(e);
-                }
+                nextPdv();
                 return PDV;
             }
-            int type;
-            try {
-                type = reader.read();
-            } catch (SocketTimeoutException e) {
-                if (state() == State.STA13) {
-                    fire(Event.EVT18);
-                    closeSocket();
-                    return endOrFailure();
+            int type = readPdu();
+            if (type == PduType.P_DATA_TF) {
+                Action a = fire(Event.EVT10);
+                if ((a == Action.DT_2 || a == Action.AR_6) && reader.length() > 0) {
+                    pdv.reset(reader.buffer(), reader.offset(), reader.length());
+                } else {
+                    pDataNotTaken(a);
                 }
-                throw localAbort("no PDU from peer within the idle timeout of " + options.idleTimeoutMillis() + " ms");
-            } catch (PduReader.TruncatedPduException | EOFException | SocketException e) {
-                if (state() == State.STA13 || state() == State.STA1) {
-                    fireIfLegal(Event.EVT17);
-                    closeSocket();
-                    return endOrFailure();
-                }
-                throw transportClosed(e);
-            } catch (PduFormatException e) {
-                throw invalidPdu(e);
+                continue;
             }
-            switch (type) {
-                case PduType.P_DATA_TF: {
-                    Action a = fire(Event.EVT10);
-                    if (a == Action.DT_2 || a == Action.AR_6) {
-                        pdv.reset(reader.body(), reader.length());
-                        if (reader.length() == 0) {
-                            throw protocolError(new PduFormatException(label, type, 6,
-                                    AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "P-DATA-TF without a PDV"));
-                        }
-                    } else {
-                        afterUnexpected(a, type);
-                    }
-                    break;
-                }
-                case PduType.A_RELEASE_RQ: {
-                    Action a = fire(Event.EVT12);
-                    if (a == Action.AR_2) {
-                        return RELEASE_INDICATION;
-                    } else if (a == Action.AR_8) {
-                        if (fsm.isRequestor()) {
-                            // release collision, requestor side: answer at once (Evt14/AR-9) and wait for RP
-                            fire(Event.EVT14);
-                            writePdu(PduEncoder.releaseRp());
-                        }
-                        // acceptor side (Sta10) waits for the requestor's A-RELEASE-RP first
-                    } else {
-                        afterUnexpected(a, type);
-                    }
-                    break;
-                }
-                case PduType.A_RELEASE_RP: {
-                    Action a = fire(Event.EVT13);
-                    if (a == Action.AR_3) {
-                        released = true;
-                        closeSocket();
-                        return CLOSED;
-                    } else if (a == Action.AR_10) {
-                        released = true;
-                        fire(Event.EVT14); // AR-4
+            int r = type == TRANSPORT_ENDED ? endOrFailure() : controlPdu(type);
+            if (r != READ_ON) {
+                return r;
+            }
+        }
+    }
+
+    /** From {@link #readPdu}: the transport ended where the state machine expects it (Sta13, Sta1). */
+    private static final int TRANSPORT_ENDED = -1;
+    /** From {@link #controlPdu}: nothing for the caller yet, read the next PDU. */
+    private static final int READ_ON = -1;
+
+    private void nextPdv() throws AssociationAbortedException {
+        try {
+            pdv.next(label);
+        } catch (PduFormatException e) {
+            throw protocolError(e);
+        }
+    }
+
+    /** Reads a PDU, turning the transport's end, a timeout or a malformed header into the state machine's events. */
+    private int readPdu() throws IOException {
+        try {
+            return reader.read();
+        } catch (SocketTimeoutException e) {
+            if (state() == State.STA13) {
+                fire(Event.EVT18);
+                closeSocket();
+                return TRANSPORT_ENDED;
+            }
+            throw localAbort("no PDU from peer within the idle timeout of " + options.idleTimeoutMillis() + " ms");
+        } catch (PduReader.TruncatedPduException | EOFException | SocketException e) {
+            if (state() == State.STA13 || state() == State.STA1) {
+                fireIfLegal(Event.EVT17);
+                closeSocket();
+                return TRANSPORT_ENDED;
+            }
+            throw transportClosed(e);
+        } catch (PduFormatException e) {
+            throw invalidPdu(e);
+        }
+    }
+
+    /** A P-DATA-TF that carries no PDV, or arrives where the state machine does not take data. */
+    private void pDataNotTaken(Action a) throws IOException {
+        if (a == Action.DT_2 || a == Action.AR_6) {
+            throw protocolError(new PduFormatException(label, PduType.P_DATA_TF, 6,
+                    AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "P-DATA-TF without a PDV"));
+        }
+        afterUnexpected(a, PduType.P_DATA_TF);
+    }
+
+    /** Release, abort and association PDUs: returns what {@link #next} returns, or {@link #READ_ON}. */
+    private int controlPdu(int type) throws IOException {
+        switch (type) {
+            case PduType.A_RELEASE_RQ: {
+                Action a = fire(Event.EVT12);
+                if (a == Action.AR_2) {
+                    return RELEASE_INDICATION;
+                } else if (a == Action.AR_8) {
+                    if (fsm.isRequestor()) {
+                        // release collision, requestor side: answer at once (Evt14/AR-9) and wait for RP
+                        fire(Event.EVT14);
                         writePdu(PduEncoder.releaseRp());
-                        socket.setSoTimeout(options.artimTimeoutMillis());
-                    } else {
-                        afterUnexpected(a, type);
                     }
-                    break;
+                    // acceptor side (Sta10) waits for the requestor's A-RELEASE-RP first
+                } else {
+                    afterUnexpected(a, type);
                 }
-                case PduType.A_ABORT: {
-                    AAbort ab;
-                    try {
-                        ab = PduDecoder.decodeAbort(reader.body(), reader.length(), label);
-                    } catch (PduFormatException e) {
-                        throw invalidPdu(e);
-                    }
-                    Action a = fire(Event.EVT16);
-                    if (a == Action.AA_2) {
-                        closeSocket();
-                        return endOrFailure();
-                    }
-                    // record the cause before closing, so a concurrent writer reports the abort, not a broken pipe
-                    AssociationAbortedException f = fail(label + ": aborted by peer: " + ab.describe(), ab, true, null);
+                return READ_ON;
+            }
+            case PduType.A_RELEASE_RP: {
+                Action a = fire(Event.EVT13);
+                if (a == Action.AR_3) {
+                    released = true;
                     closeSocket();
-                    throw f;
+                    return CLOSED;
+                } else if (a == Action.AR_10) {
+                    released = true;
+                    fire(Event.EVT14); // AR-4
+                    writePdu(PduEncoder.releaseRp());
+                    socket.setSoTimeout(options.artimTimeoutMillis());
+                } else {
+                    afterUnexpected(a, type);
                 }
-                default: {
-                    Event e = type == PduType.A_ASSOCIATE_RQ ? Event.EVT6
-                            : type == PduType.A_ASSOCIATE_AC ? Event.EVT3 : Event.EVT4;
-                    afterUnexpected(fire(e), type);
+                return READ_ON;
+            }
+            case PduType.A_ABORT: {
+                AAbort ab;
+                try {
+                    ab = PduDecoder.decodeAbort(reader.body(), reader.length(), label);
+                } catch (PduFormatException e) {
+                    throw invalidPdu(e);
                 }
+                Action a = fire(Event.EVT16);
+                if (a == Action.AA_2) {
+                    closeSocket();
+                    return endOrFailure();
+                }
+                // record the cause before closing, so a concurrent writer reports the abort, not a broken pipe
+                AssociationAbortedException f = fail(label + ": aborted by peer: " + ab.describe(), ab, true, null);
+                closeSocket();
+                throw f;
+            }
+            default: {
+                Event e = type == PduType.A_ASSOCIATE_RQ ? Event.EVT6
+                        : type == PduType.A_ASSOCIATE_AC ? Event.EVT3 : Event.EVT4;
+                afterUnexpected(fire(e), type);
+                return READ_ON;
             }
         }
     }
@@ -383,11 +267,19 @@ public final class UpperLayer {
         return pdv.offset;
     }
 
+    /** Offset of the current PDV item in its PDU, for error messages. */
+    public int pdvItemOffset() {
+        return pdv.itemOffset;
+    }
+
     public int pdvLength() {
         return pdv.length;
     }
 
-    /** Sends one complete P-DATA-TF PDU (Evt9: DT-1 or AR-7). */
+    /**
+     * Sends one or more complete P-DATA-TF PDUs in a single socket write (Evt9 once: DT-1 or AR-7; both leave the
+     * state as it is, so a batch needs one check, not one per PDU).
+     */
     public void sendPData(byte[] b, int len) throws IOException {
         synchronized (fsm) {
             if (!fsm.canSendData()) {
@@ -463,7 +355,7 @@ public final class UpperLayer {
         }
     }
 
-    private AssociationAbortedException invalidPdu(PduFormatException e) throws AssociationAbortedException {
+    AssociationAbortedException invalidPdu(PduFormatException e) throws AssociationAbortedException {
         if (e instanceof PduReader.TruncatedPduException) {
             return transportClosed(e);
         }
@@ -480,7 +372,7 @@ public final class UpperLayer {
         return fail(e.getMessage(), ab, false, e);
     }
 
-    private AssociationAbortedException unexpectedPdu(int type) throws IOException {
+    AssociationAbortedException unexpectedPdu(int type) throws IOException {
         Event e;
         switch (type) {
             case PduType.A_ASSOCIATE_RQ: e = Event.EVT6; break;
@@ -510,7 +402,7 @@ public final class UpperLayer {
         return fail(label + ": unexpected " + PduType.name(type), null, false, null);
     }
 
-    private AssociationAbortedException transportClosed(Exception e) {
+    AssociationAbortedException transportClosed(Exception e) {
         fireIfLegal(Event.EVT17); // AA-4 / AA-5
         AssociationAbortedException f = fail(label + ": connection closed by peer without release (" + e.getMessage()
                 + ")", null, true, e);
@@ -518,7 +410,7 @@ public final class UpperLayer {
         return f;
     }
 
-    private AssociationAbortedException localAbort(String why) {
+    AssociationAbortedException localAbort(String why) {
         AAbort ab = AAbort.byUser();
         fireIfLegal(Event.EVT15);
         sendAbortQuietly(ab);
@@ -526,7 +418,7 @@ public final class UpperLayer {
         return fail(label + ": " + why + "; aborted", ab, false, null);
     }
 
-    private AssociationAbortedException fail(String message, AAbort ab, boolean byPeer, Throwable cause) {
+    AssociationAbortedException fail(String message, AAbort ab, boolean byPeer, Throwable cause) {
         synchronized (fsm) {
             if (failure == null) {
                 failure = new AssociationAbortedException(message, ab, byPeer, cause);
@@ -553,7 +445,7 @@ public final class UpperLayer {
     }
 
     /** Sta13: read and discard until the peer closes or ARTIM expires, then close. Bounded in time and bytes. */
-    private void drainAndClose() {
+    void drainAndClose() {
         try {
             socket.setSoTimeout(Math.min(options.artimTimeoutMillis(), 2000));
             byte[] sink = new byte[8192];
@@ -572,13 +464,9 @@ public final class UpperLayer {
         closeSocket();
     }
 
-    private void awaitClose() {
-        drainAndClose();
-    }
-
     // ---------------------------------------------------------------- plumbing
 
-    private Action fire(Event e) throws AssociationAbortedException {
+    Action fire(Event e) throws AssociationAbortedException {
         synchronized (fsm) {
             try {
                 return fsm.fire(e);
@@ -603,7 +491,7 @@ public final class UpperLayer {
         }
     }
 
-    private void writePdu(byte[] b) throws IOException {
+    void writePdu(byte[] b) throws IOException {
         writePdu(b, 0, b.length);
     }
 

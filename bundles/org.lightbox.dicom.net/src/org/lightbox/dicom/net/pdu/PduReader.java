@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads whole PDUs from a transport stream into one reusable buffer. The length in the header is checked
- * against the limit for that PDU type before any byte of the body is buffered, and the buffer only grows as
- * the bytes actually arrive, so a hostile length can cost neither memory nor a hang beyond the socket timeout.
+ * Reads whole PDUs from a transport stream through its own buffer: one read system call fetches up to
+ * {@link #READ_AHEAD} bytes, often several PDUs, and each body is used where it lies (no copy into a second
+ * buffer). The length in the header is checked against the limit for that PDU type before any byte of the body is
+ * buffered, and the buffer only grows as the bytes actually arrive, so a hostile length can cost neither memory nor
+ * a hang beyond the socket timeout.
  */
 public final class PduReader {
     /** A-ASSOCIATE-RQ/AC PDUs are small (hundreds of contexts still fit in a few dozen KB). */
@@ -16,13 +18,20 @@ public final class PduReader {
     public static final int ABSOLUTE_PDU_CAP = 64 << 20;
     /** Tolerance over the maximum length we announced, for peers that count the PDU header in. */
     public static final int SLACK = 256;
-    private static final int INITIAL = 16 * 1024 + 64;
+    /** Bytes asked of the stream per read: four 16 KB PDUs. */
+    static final int READ_AHEAD = 64 * 1024;
+    private static final int HEADER = 6;
 
     private final InputStream in;
     private volatile String association;
-    private byte[] buf = new byte[INITIAL];
+    private byte[] buf = new byte[READ_AHEAD];
+    /** Start of the current PDU (its header) and end of the bytes read so far. */
+    private int pos;
+    private int lim;
     private int type;
     private int length;
+    /** Bytes of the PDU last returned, skipped by the next read. */
+    private int consumed;
     private long maxPDataLength;
     private long pdusRead;
 
@@ -45,29 +54,45 @@ public final class PduReader {
     }
 
     /**
-     * Reads the next PDU. Returns its type; the body is in {@link #body()} with {@link #length()} bytes.
+     * Reads the next PDU. Returns its type; the body is in {@link #buffer()} from {@link #offset()} with
+     * {@link #length()} bytes, valid until the next call.
      *
      * @throws EOFException if the stream ends before a header starts (the peer closed the connection)
      * @throws PduFormatException if the header is invalid or the PDU is too long
      * @throws TruncatedPduException if the stream ends inside a PDU
      */
     public int read() throws IOException {
-        int t = in.read();
-        if (t < 0) {
+        pos += consumed;
+        consumed = 0;
+        type = 0;
+        length = 0;
+        if (!fill(HEADER, -1, 0)) {
             throw new EOFException(association + ": connection closed by peer");
         }
-        byte[] h = new byte[5];
-        readFully(h, 0, 5, 1, t);
-        long len = ((long) (h[1] & 0xFF) << 24) | ((h[2] & 0xFF) << 16) | ((h[3] & 0xFF) << 8) | (h[4] & 0xFF);
-        long limit;
+        int t = buf[pos] & 0xFF;
+        long len = ((long) (buf[pos + 2] & 0xFF) << 24) | ((buf[pos + 3] & 0xFF) << 16) | ((buf[pos + 4] & 0xFF) << 8)
+                | (buf[pos + 5] & 0xFF);
+        long limit = t == PduType.P_DATA_TF
+                ? (maxPDataLength == 0 ? ABSOLUTE_PDU_CAP : Math.min(ABSOLUTE_PDU_CAP, maxPDataLength + SLACK))
+                : controlLimit(t, len);
+        if (len > limit) {
+            throw new PduFormatException(association, t, 2, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                    "PDU length " + len + " exceeds the limit of " + limit + " bytes");
+        }
+        fill(HEADER + (int) len, t, (int) len);
+        type = t;
+        length = (int) len;
+        consumed = HEADER + length;
+        pdusRead++;
+        return t;
+    }
+
+    /** The length limit of the PDU types other than P-DATA-TF; refuses unknown types and bad fixed lengths. */
+    private long controlLimit(int t, long len) throws PduFormatException {
         switch (t) {
             case PduType.A_ASSOCIATE_RQ:
             case PduType.A_ASSOCIATE_AC:
-                limit = ASSOCIATE_PDU_CAP;
-                break;
-            case PduType.P_DATA_TF:
-                limit = maxPDataLength == 0 ? ABSOLUTE_PDU_CAP : Math.min(ABSOLUTE_PDU_CAP, maxPDataLength + SLACK);
-                break;
+                return ASSOCIATE_PDU_CAP;
             case PduType.A_ASSOCIATE_RJ:
             case PduType.A_RELEASE_RQ:
             case PduType.A_RELEASE_RP:
@@ -76,55 +101,74 @@ public final class PduReader {
                     throw new PduFormatException(association, t, 2, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
                             "PDU length " + len + ", expected 4");
                 }
-                limit = 4;
-                break;
+                return 4;
             default:
                 throw new PduFormatException(association, t, 0, AAbort.REASON_UNRECOGNIZED_PDU,
                         String.format("unrecognized PDU type 0x%02X (PDU #%d)", t, pdusRead + 1));
         }
-        if (len > limit) {
-            throw new PduFormatException(association, t, 2, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
-                    "PDU length " + len + " exceeds the limit of " + limit + " bytes");
-        }
-        int n = (int) len;
-        int off = 0;
-        while (off < n) {
-            if (off == buf.length) {
-                // grow only once the current capacity has been filled by real bytes
-                byte[] bigger = new byte[(int) Math.min(n, Math.max(buf.length * 2L, INITIAL))];
-                System.arraycopy(buf, 0, bigger, 0, off);
-                buf = bigger;
-            }
-            int r = in.read(buf, off, Math.min(n, buf.length) - off);
-            if (r < 0) {
-                throw new TruncatedPduException(association, t, 6L + off,
-                        "connection closed after " + off + " of " + n + " body bytes");
-            }
-            off += r;
-        }
-        type = t;
-        length = n;
-        pdusRead++;
-        return t;
     }
 
-    private void readFully(byte[] b, int off, int n, int pduOffset, int t) throws IOException {
-        while (n > 0) {
-            int r = in.read(b, off, n);
-            if (r < 0) {
-                throw new TruncatedPduException(association, t, pduOffset + off, "connection closed inside PDU header");
+    /**
+     * Makes {@code need} bytes from {@link #pos} available. Returns false if the stream ended before the first byte
+     * (only asked for a header, {@code pduType} -1); an end later is a truncated PDU.
+     */
+    private boolean fill(int need, int pduType, int bodyLength) throws IOException {
+        while (lim - pos < need) {
+            if (buf.length - pos < need) {
+                makeRoom(need);
             }
-            off += r;
-            n -= r;
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                int have = lim - pos;
+                if (pduType < 0) {
+                    if (have == 0) {
+                        return false;
+                    }
+                    throw new TruncatedPduException(association, buf[pos] & 0xFF, have,
+                            "connection closed inside PDU header");
+                }
+                throw new TruncatedPduException(association, pduType, have,
+                        "connection closed after " + (have - HEADER) + " of " + bodyLength + " body bytes");
+            }
+            lim += r;
         }
+        return true;
+    }
+
+    /**
+     * Moves the current PDU's bytes to the front; grows the buffer only when it is full of bytes that really
+     * arrived and the PDU still does not fit (doubling, up to the PDU's size).
+     */
+    private void makeRoom(int need) {
+        int have = lim - pos;
+        if (need > buf.length && have == buf.length) {
+            byte[] bigger = new byte[(int) Math.min(need, buf.length * 2L)];
+            System.arraycopy(buf, pos, bigger, 0, have);
+            buf = bigger;
+        } else {
+            System.arraycopy(buf, pos, buf, 0, have);
+        }
+        pos = 0;
+        lim = have;
     }
 
     public int type() {
         return type;
     }
 
-    public byte[] body() {
+    /** The buffer holding the current PDU's body at {@link #offset()}; valid until the next {@link #read()}. */
+    public byte[] buffer() {
         return buf;
+    }
+
+    /** Where the current PDU's body starts in {@link #buffer()}. */
+    public int offset() {
+        return pos + HEADER;
+    }
+
+    /** A copy of the current PDU's body, from index 0: for the rare control PDUs handed to the decoder. */
+    public byte[] body() {
+        return java.util.Arrays.copyOfRange(buf, pos + HEADER, pos + HEADER + length);
     }
 
     public int length() {

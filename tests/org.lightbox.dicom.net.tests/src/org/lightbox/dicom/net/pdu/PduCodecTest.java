@@ -213,7 +213,7 @@ class PduCodecTest {
         InputStream in = new ByteArrayInputStream(pdu);
         PduReader r = new PduReader(in, "a", 8 << 20);
         assertThrows(PduReader.TruncatedPduException.class, r::read);
-        assertTrue(r.body().length <= 64 * 1024, "buffer grew to " + r.body().length);
+        assertTrue(r.buffer().length <= 64 * 1024, "buffer grew to " + r.buffer().length);
     }
 
     @Test
@@ -227,5 +227,67 @@ class PduCodecTest {
         assertEquals(PduType.A_ASSOCIATE_RQ, r.read());
         assertEquals(b.length - 6, r.length());
         assertEquals("CALLED", PduDecoder.decodeAssociateRq(r.body(), r.length(), "a").calledAeTitle());
+    }
+
+    /** A stream that hands out at most {@code step} bytes per read, like a socket delivering segments. */
+    private static InputStream trickle(byte[] data, int step) {
+        return new ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, step));
+            }
+        };
+    }
+
+    private static byte[] pData(int bodyLength, int seed) {
+        byte[] p = new byte[6 + bodyLength];
+        p[0] = PduType.P_DATA_TF;
+        p[2] = (byte) (bodyLength >>> 24);
+        p[3] = (byte) (bodyLength >>> 16);
+        p[4] = (byte) (bodyLength >>> 8);
+        p[5] = (byte) bodyLength;
+        for (int i = 6; i < p.length; i++) {
+            p[i] = (byte) (i * 31 + seed);
+        }
+        return p;
+    }
+
+    @Test
+    void pdusSpanningReadsAndTheBufferEndArriveWhole() throws IOException {
+        // bodies of assorted sizes, some larger than the read-ahead buffer, cut into reads of odd sizes
+        int[] sizes = { 16378, 4, 70_000, 16378, 1, 200_000, 16378, 16378, 16378, 9 };
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < sizes.length; i++) {
+            all.write(pData(sizes[i], i), 0, 6 + sizes[i]);
+        }
+        all.write(PduEncoder.releaseRq(), 0, 10);
+        for (int step : new int[] { 1, 7, 4096, 65536, Integer.MAX_VALUE }) {
+            PduReader r = new PduReader(trickle(all.toByteArray(), step), "a", 1 << 20);
+            for (int i = 0; i < sizes.length; i++) {
+                assertEquals(PduType.P_DATA_TF, r.read(), "PDU " + i + ", reads of " + step);
+                assertEquals(sizes[i], r.length());
+                byte[] expected = pData(sizes[i], i);
+                assertTrue(Arrays.equals(expected, 6, expected.length, r.buffer(), r.offset(), r.offset() + r.length()),
+                        "body of PDU " + i + " with reads of " + step);
+            }
+            assertEquals(PduType.A_RELEASE_RQ, r.read());
+            assertEquals(4, r.body().length);
+            assertThrows(java.io.EOFException.class, r::read);
+            // the buffer grew for the 200 KB PDU only as far as needed, not to the negotiated 1 MB
+            assertTrue(r.buffer().length <= 2 * 200_006, "buffer of " + r.buffer().length + " bytes");
+        }
+    }
+
+    @Test
+    void truncationInsideALaterPduReportsItsOwnOffsets() throws IOException {
+        byte[] first = pData(100, 1);
+        byte[] second = Arrays.copyOf(pData(50_000, 2), 6 + 20_000); // the connection drops 20,000 bytes in
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        PduReader r = new PduReader(trickle(both, 3000), "a", 1 << 20);
+        assertEquals(PduType.P_DATA_TF, r.read());
+        PduFormatException e = assertThrows(PduReader.TruncatedPduException.class, r::read);
+        assertTrue(e.getMessage().contains("20000 of 50000"), e.getMessage());
+        assertEquals(6 + 20_000, e.offset());
     }
 }
