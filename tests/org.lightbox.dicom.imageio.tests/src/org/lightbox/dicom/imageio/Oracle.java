@@ -1,0 +1,118 @@
+package org.lightbox.dicom.imageio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Round trips through dcmtk: the helpers the codec tests share. */
+final class Oracle {
+
+    private Oracle() {
+    }
+
+    /** The images every lossless codec is tested with: 8, 12 (signed), 16-bit (both), RGB; odd sizes; 3 frames. */
+    static List<FrameBuffer[]> losslessImages() {
+        List<FrameBuffer[]> l = new ArrayList<>();
+        l.add(TestImages.frames(TestImages.mono(53, 67, 8, 8, false), 3, 1, 3));
+        l.add(TestImages.frames(TestImages.mono(53, 67, 16, 12, true), 3, 2, 4));
+        l.add(TestImages.frames(TestImages.mono(53, 67, 16, 16, false), 3, 3, 6));
+        l.add(TestImages.frames(TestImages.mono(40, 31, 16, 16, true), 2, 4, 7));
+        l.add(TestImages.frames(TestImages.rgb(37, 45, false), 3, 5, 3));
+        l.add(TestImages.frames(TestImages.mono(21, 19, 8, 5, false), 1, 6, 1)); // fewer bits stored than 8
+        return l;
+    }
+
+    static String describe(FrameBuffer[] frames) {
+        return frames[0].format() + " x" + frames.length;
+    }
+
+    /** Runs a dcmtk tool on {@code in}, writing {@code out}; returns {@code out}. */
+    static Path dcmtk(String tool, Path in, Path out, String... options) throws IOException, InterruptedException {
+        Object[] args = new Object[options.length + 2];
+        System.arraycopy(options, 0, args, 0, options.length);
+        args[options.length] = in;
+        args[options.length + 1] = out;
+        Dcmtk.run(tool, args);
+        return out;
+    }
+
+    /** Encodes the frames with our codec for {@code tsUid} and writes them as a DICOM file. */
+    static Path encodeWithOurs(FrameBuffer[] frames, String tsUid, CodecOptions options, Path file)
+            throws IOException {
+        FrameEncoder enc = PixelCodecs.forTransferSyntax(tsUid).encoder(frames[0].format(), options);
+        byte[][] out = new byte[frames.length][];
+        for (int i = 0; i < frames.length; i++) {
+            out[i] = enc.encode(frames[i]);
+        }
+        return TestImages.writeEncapsulated(file, enc.encodedFormat(), tsUid, out);
+    }
+
+    /** Asserts both files hold the same frames, cell for cell (all bits allocated). */
+    static void assertSameCells(Path expected, Path actual) throws IOException {
+        PixelData e = TestImages.pixelData(expected);
+        PixelData a = TestImages.pixelData(actual);
+        assertEquals(e.frameCount(), a.frameCount(), "frames");
+        for (int i = 0; i < e.frameCount(); i++) {
+            FrameBuffer x = e.frame(i);
+            FrameBuffer y = a.frame(i);
+            assertEquals(x.format(), y.format(), "format of frame " + (i + 1));
+            int d = TestImages.firstDifference(x, y);
+            if (d >= 0) {
+                fail("frame " + (i + 1) + " differs at sample " + d + ": " + x.get(d) + " expected, " + y.get(d)
+                        + " decoded");
+            }
+        }
+    }
+
+    /** Asserts the stored values (bits stored, sign-extended) of every frame equal the originals. */
+    static void assertSameValues(FrameBuffer[] expected, Path actual) throws IOException {
+        PixelData a = TestImages.pixelData(actual);
+        assertEquals(expected.length, a.frameCount(), "frames");
+        for (int i = 0; i < expected.length; i++) {
+            FrameBuffer y = a.frame(i);
+            FrameBuffer x = expected[i].withPlanar(y.format().planar());
+            for (int k = 0; k < x.length(); k++) {
+                if (x.value(k) != y.value(k)) {
+                    fail("frame " + (i + 1) + " sample " + k + ": " + x.value(k) + " expected, " + y.value(k)
+                            + " decoded");
+                }
+            }
+        }
+    }
+
+    /** The largest absolute difference of stored values over all frames of two files. */
+    static int maxDifference(Path a, Path b) throws IOException {
+        PixelData x = TestImages.pixelData(a);
+        PixelData y = TestImages.pixelData(b);
+        assertEquals(x.frameCount(), y.frameCount(), "frames");
+        int max = 0;
+        for (int i = 0; i < x.frameCount(); i++) {
+            FrameBuffer fx = x.frame(i);
+            FrameBuffer fy = y.frame(i);
+            assertEquals(fx.format().samples(), fy.format().samples(), "samples of frame " + (i + 1));
+            max = Math.max(max, TestImages.maxAbsDifference(fx, fy.withPlanar(fx.format().planar())));
+        }
+        return max;
+    }
+
+    /** Root mean square error of the frames in {@code file} against the originals. */
+    static double rmsError(FrameBuffer[] originals, Path file) throws IOException {
+        PixelData p = TestImages.pixelData(file);
+        double sum = 0;
+        long n = 0;
+        for (int i = 0; i < originals.length; i++) {
+            FrameBuffer y = p.frame(i);
+            FrameBuffer x = originals[i].withPlanar(y.format().planar());
+            for (int k = 0; k < x.length(); k++) {
+                double d = x.value(k) - y.value(k);
+                sum += d * d;
+                n++;
+            }
+        }
+        return Math.sqrt(sum / n);
+    }
+}
