@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * The configuration the node and the client share, shaped like the standard's own model (PS3.15 Annex H): this
- * device with its application entity and network connection, and the remote AEs it knows.
+ * device with its application entity and network connection, the remote AEs it knows, and how the node stores
+ * what it receives.
  */
-public record DeviceConfiguration(String deviceName, NodeSettings node, List<RemoteAe> remoteAes) {
+public record DeviceConfiguration(String deviceName, NodeSettings node, List<RemoteAe> remoteAes,
+        StorageSettings storage) {
 
     public static final DeviceConfiguration DEFAULTS = new DeviceConfiguration("lightbox", NodeSettings.DEFAULTS,
-            List.of());
+            List.of(), StorageSettings.DEFAULTS);
 
     public DeviceConfiguration {
         deviceName = deviceName == null || deviceName.isBlank() ? "lightbox" : deviceName.strip();
@@ -18,6 +20,7 @@ public record DeviceConfiguration(String deviceName, NodeSettings node, List<Rem
             throw new IllegalArgumentException("the device needs node settings");
         }
         remoteAes = List.copyOf(remoteAes);
+        storage = storage == null ? StorageSettings.DEFAULTS : storage;
         for (int i = 0; i < remoteAes.size(); i++) {
             for (int j = i + 1; j < remoteAes.size(); j++) {
                 if (remoteAes.get(i).aeTitle().equals(remoteAes.get(j).aeTitle())) {
@@ -27,6 +30,11 @@ public record DeviceConfiguration(String deviceName, NodeSettings node, List<Rem
         }
     }
 
+    /** With the default storage settings. */
+    public DeviceConfiguration(String deviceName, NodeSettings node, List<RemoteAe> remoteAes) {
+        this(deviceName, node, remoteAes, StorageSettings.DEFAULTS);
+    }
+
     /** The remote AE with this title (AE titles are case-sensitive, spaces at the ends are not significant). */
     public Optional<RemoteAe> remoteAe(String aeTitle) {
         String t = aeTitle == null ? "" : aeTitle.strip();
@@ -34,10 +42,14 @@ public record DeviceConfiguration(String deviceName, NodeSettings node, List<Rem
     }
 
     public DeviceConfiguration withNode(NodeSettings settings) {
-        return new DeviceConfiguration(deviceName, settings, remoteAes);
+        return new DeviceConfiguration(deviceName, settings, remoteAes, storage);
     }
 
     public DeviceConfiguration withRemoteAes(List<RemoteAe> remotes) {
-        return new DeviceConfiguration(deviceName, node, remotes);
+        return new DeviceConfiguration(deviceName, node, remotes, storage);
+    }
+
+    public DeviceConfiguration withStorage(StorageSettings settings) {
+        return new DeviceConfiguration(deviceName, node, remoteAes, settings);
     }
 }

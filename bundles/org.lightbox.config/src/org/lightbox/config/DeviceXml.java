@@ -31,7 +31,7 @@ final class DeviceXml {
                         + e.getMessage(), e);
             }
         }
-        return new DeviceConfiguration(device.getAttribute("name"), node, remotes);
+        return new DeviceConfiguration(device.getAttribute("name"), node, remotes, StorageXml.read(device));
     }
 
     private static NodeSettings readNode(Element n) {
@@ -73,17 +73,18 @@ final class DeviceXml {
             }
             device.appendChild(e);
         }
+        StorageXml.write(c.storage(), device);
     }
 
     private static String text(Element e, String name, String fallback) {
         return e.hasAttribute(name) ? e.getAttribute(name) : fallback;
     }
 
-    private static int integer(Element e, String name, int fallback) {
+    static int integer(Element e, String name, int fallback) {
         return e.hasAttribute(name) ? ConfigurationStore.intAttribute(e, name) : fallback;
     }
 
-    private static boolean bool(Element e, String name, boolean fallback) {
+    static boolean bool(Element e, String name, boolean fallback) {
         if (!e.hasAttribute(name)) {
             return fallback;
         }
