@@ -1,0 +1,71 @@
+package org.lightbox.catalog;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Connections from a {@link Driver} instance, a JDBC URL and connection properties ({@code user},
+ * {@code password}, ...). For an embedded Derby URL ({@code jdbc:derby:<path>...}, not {@code jdbc:derby://})
+ * {@link #shutdown()} shuts that database down.
+ */
+public final class DriverConnectionSource implements ConnectionSource {
+
+    private static final System.Logger LOG = System.getLogger(DriverConnectionSource.class.getName());
+
+    private final Driver driver;
+    private final String url;
+    private final Properties properties;
+
+    public DriverConnectionSource(Driver driver, String url, Properties properties) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.url = Objects.requireNonNull(url, "url");
+        this.properties = new Properties();
+        if (properties != null) {
+            this.properties.putAll(properties);
+        }
+    }
+
+    @Override
+    public Connection open() throws SQLException {
+        Connection c = driver.connect(url, properties);
+        if (c == null) {
+            throw new SQLException("driver " + driver.getClass().getName() + " does not accept the URL " + url);
+        }
+        return c;
+    }
+
+    @Override
+    public String describe() {
+        return url;
+    }
+
+    /** True for an embedded Derby URL: the database lives in this process. */
+    public boolean isEmbeddedDerby() {
+        return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
+    }
+
+    @Override
+    public void shutdown() {
+        if (!isEmbeddedDerby()) {
+            return;
+        }
+        int attributes = url.indexOf(';');
+        String database = attributes < 0 ? url : url.substring(0, attributes);
+        try {
+            driver.connect(database + ";shutdown=true", properties).close();
+        } catch (SQLException e) {
+            // Derby reports a successful database shutdown as SQLState 08006
+            if (!"08006".equals(e.getSQLState())) {
+                LOG.log(System.Logger.Level.WARNING, "shutting down " + database + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return url;
+    }
+}

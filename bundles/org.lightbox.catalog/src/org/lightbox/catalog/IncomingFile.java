@@ -1,0 +1,172 @@
+package org.lightbox.catalog;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * One instance being received into the {@link FileStore}: a temporary file in the store's {@code incoming}
+ * folder (same file system as its final place, so the final rename is atomic). Write the Part 10 bytes as
+ * received to {@link #output()}, then {@link #commit()}; {@link #close()} without a commit removes the temporary
+ * file (a failed or aborted reception leaves nothing behind). One thread at a time.
+ */
+public final class IncomingFile implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(IncomingFile.class.getName());
+
+    private final FileStore store;
+    private final Path temp;
+    private final FileChannel channel;
+    private final CRC32C crc;
+    private final Output output = new Output();
+    private long size;
+    private boolean finished;
+    private boolean committed;
+    private boolean closed;
+
+    IncomingFile(FileStore store, Path temp, boolean checksum) throws IOException {
+        this.store = store;
+        this.temp = temp;
+        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.crc = checksum ? new CRC32C() : null;
+    }
+
+    /** Where the bytes go; closing this stream only flushes it. */
+    public OutputStream output() {
+        return output;
+    }
+
+    /** The temporary file (for diagnostics). */
+    public Path temporaryPath() {
+        return temp;
+    }
+
+    /** Bytes written so far. */
+    public long size() {
+        return size + output.count;
+    }
+
+    /**
+     * Stores the instance: parses its header, forces the file (per the fsync policy), renames it into the store
+     * and indexes it in one catalog transaction. Only when this returns may the sender be told "success". On any
+     * exception nothing is stored: the file is removed.
+     *
+     * @throws InvalidInstanceException   not a readable Part 10 file, or a UID missing
+     * @throws DuplicateInstanceException the duplicate policy is REJECT and the SOP Instance UID is stored
+     */
+    public StoredInstance commit() throws IOException, CatalogException {
+        if (committed || closed) {
+            throw new IllegalStateException("already " + (committed ? "committed" : "closed") + ": " + temp);
+        }
+        try {
+            StoredInstance s = store.commit(this);
+            committed = true;
+            return s;
+        } finally {
+            if (!committed) {
+                close();
+            }
+        }
+    }
+
+    /** Flushes, forces when asked, and closes the channel; returns the checksum or {@code null}. */
+    String finishWriting(boolean force) throws IOException {
+        if (!finished) {
+            output.drain();
+            if (force) {
+                channel.force(false); // fdatasync: the data and the size of a new file, not its times
+            }
+            channel.close();
+            finished = true;
+        }
+        return crc == null ? null : String.format("CRC32C:%08x", crc.getValue());
+    }
+
+    /** Abandons an uncommitted reception: the temporary file is removed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (committed) {
+            return;
+        }
+        try {
+            channel.close();
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the unfinished file " + temp
+                    + "; the recovery scan will: " + e.getMessage());
+        }
+    }
+
+    /** Buffers writes and feeds them to the channel and the checksum. */
+    private final class Output extends OutputStream {
+        private final byte[] buf = new byte[64 * 1024];
+        private int count;
+
+        @Override
+        public void write(int b) throws IOException {
+            if (finished) {
+                throw new IOException("the file was already committed or closed: " + temp);
+            }
+            if (count == buf.length) {
+                drain();
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (finished) {
+                throw new IOException("the file was already committed or closed: " + temp);
+            }
+            if (len >= buf.length) {
+                drain();
+                put(b, off, len);
+                return;
+            }
+            if (len > buf.length - count) {
+                drain();
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        void drain() throws IOException {
+            if (count > 0) {
+                put(buf, 0, count);
+                count = 0;
+            }
+        }
+
+        private void put(byte[] b, int off, int len) throws IOException {
+            if (crc != null) {
+                crc.update(b, off, len);
+            }
+            ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+            while (bb.hasRemaining()) {
+                channel.write(bb);
+            }
+            size += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!finished) {
+                drain();
+            }
+        }
+    }
+}

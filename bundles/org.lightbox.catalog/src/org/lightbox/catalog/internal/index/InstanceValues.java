@@ -1,0 +1,103 @@
+package org.lightbox.catalog.internal.index;
+
+import org.lightbox.catalog.InvalidInstanceException;
+import org.lightbox.catalog.QueryLevel;
+import org.lightbox.dicom.core.Attributes;
+import org.lightbox.dicom.core.Tag;
+
+/**
+ * The column values and per-level attribute blobs of one instance, computed once before the indexing transaction
+ * (which may run more than once when it loses a race).
+ */
+public final class InstanceValues {
+
+    final String patientKey;
+    final String patientId;
+    final String issuer;
+    final String patientName;
+    final String birthDate;
+    final String sex;
+    final String studyUid;
+    final String studyDate;
+    final String studyTime;
+    final String studyTimeKey;
+    final String accession;
+    final String studyId;
+    final String referringPhysician;
+    final String studyDescription;
+    final String seriesUid;
+    final String modality;
+    final Integer seriesNumber;
+    final String seriesDescription;
+    final String bodyPart;
+    final String sopInstanceUid;
+    final String sopClassUid;
+    final Integer instanceNumber;
+    final Integer frames;
+    final String charset;
+    final byte[] patientAttrs;
+    final byte[] studyAttrs;
+    final byte[] seriesAttrs;
+    final byte[] instanceAttrs;
+
+    public InstanceValues(Attributes ds, int blobLimit) throws InvalidInstanceException {
+        studyUid = required(ds, Tag.StudyInstanceUID, "Study Instance UID");
+        seriesUid = required(ds, Tag.SeriesInstanceUID, "Series Instance UID");
+        sopInstanceUid = required(ds, Tag.SOPInstanceUID, "SOP Instance UID");
+        sopClassUid = Values.column(Values.text(ds, Tag.SOPClassUID), 64);
+        patientId = Values.column(Values.text(ds, Tag.PatientID), 64);
+        issuer = Values.column(Values.text(ds, Tag.IssuerOfPatientID), 64);
+        patientName = Values.column(Values.personName(Values.text(ds, Tag.PatientName)), 324);
+        birthDate = Values.date(ds, Tag.PatientBirthDate);
+        sex = Values.column(Values.text(ds, Tag.PatientSex), 16);
+        patientKey = patientKey(patientId, issuer, patientName, birthDate);
+        studyDate = Values.date(ds, Tag.StudyDate);
+        studyTime = Values.column(Values.text(ds, Tag.StudyTime), 16);
+        studyTimeKey = Values.timeKey(ds, Tag.StudyTime);
+        accession = Values.column(Values.text(ds, Tag.AccessionNumber), 64);
+        studyId = Values.column(Values.text(ds, Tag.StudyID), 64);
+        referringPhysician = Values.column(Values.personName(Values.text(ds, Tag.ReferringPhysicianName)), 324);
+        studyDescription = Values.column(Values.text(ds, Tag.StudyDescription), 64);
+        modality = Values.column(Values.text(ds, Tag.Modality), 16);
+        seriesNumber = Values.integer(ds, Tag.SeriesNumber);
+        seriesDescription = Values.column(Values.text(ds, Tag.SeriesDescription), 64);
+        bodyPart = Values.column(Values.text(ds, Tag.BodyPartExamined), 16);
+        instanceNumber = Values.integer(ds, Tag.InstanceNumber);
+        frames = Values.integer(ds, Tag.NumberOfFrames);
+        charset = Values.column(Values.charset(ds), 128);
+        patientAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.PATIENT), blobLimit);
+        studyAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.STUDY), blobLimit);
+        seriesAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.SERIES), blobLimit);
+        instanceAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.IMAGE), blobLimit);
+    }
+
+    private static String required(Attributes ds, int tag, String name) throws InvalidInstanceException {
+        String v = Values.text(ds, tag);
+        if (v == null) {
+            throw new InvalidInstanceException("the data set has no " + name + " " + Tag.toString(tag));
+        }
+        if (v.length() > 64) {
+            throw new InvalidInstanceException(name + " " + Tag.toString(tag) + " is longer than 64 characters");
+        }
+        return v;
+    }
+
+    /**
+     * Who the patient is: Patient ID and issuer; without an ID, name and birth date (two backslashes keep the two
+     * kinds of key apart: a backslash cannot occur in a value).
+     */
+    static String patientKey(String id, String issuer, String name, String birthDate) {
+        if (id != null) {
+            return id + "\\" + (issuer == null ? "" : issuer);
+        }
+        return "\\\\" + (name == null ? "" : name) + "\\" + (birthDate == null ? "" : birthDate);
+    }
+
+    public String studyUid() {
+        return studyUid;
+    }
+
+    public String sopInstanceUid() {
+        return sopInstanceUid;
+    }
+}

@@ -1,0 +1,253 @@
+package org.lightbox.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.dicom.core.Attributes;
+import org.lightbox.dicom.core.Tag;
+import org.lightbox.dicom.core.TransferSyntax;
+import org.lightbox.dicom.core.UID;
+import org.lightbox.dicom.core.VR;
+import org.lightbox.dicom.core.io.DicomFile;
+import org.lightbox.dicom.core.io.DicomReader;
+
+class FileStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private Catalog catalog;
+    private FileStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        catalog = Catalog.open(db, CatalogSettings.DEFAULT);
+        store = FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT);
+        store.recover();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        store.close();
+        catalog.close();
+        TestDatabases.drop(db);
+    }
+
+    /** Receives like the storage service: meta written by the store, data set bytes as they came. */
+    private StoredInstance receive(FileStore s, Attributes ds, TransferSyntax ts) throws Exception {
+        try (IncomingFile in = s.create(ds.getString(Tag.SOPClassUID), ds.getString(Tag.SOPInstanceUID), ts.uid(),
+                "MODALITY1")) {
+            in.output().write(TestInstances.dataset(ds, ts));
+            return in.commit();
+        }
+    }
+
+    private long filesUnder(Path p) throws IOException {
+        try (Stream<Path> s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void storesTheReceivedBytesUnchangedAndIndexesThem() throws Exception {
+        Attributes ds = TestInstances.withPixels(TestInstances.ct("P1", "Müller^Jürgen", "1.2.40.1", "1.2.40.1.1",
+                "1.2.40.1.1.1"));
+        ds.setString(0x00090010, VR.LO, "ACME 1.0");
+        ds.setBytes(0x00091001, VR.UN, new byte[] { 1, 2, 3, 4 });
+        byte[] body = TestInstances.dataset(ds, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN);
+        StoredInstance s;
+        try (IncomingFile in = store.create(UID.CTImageStorage, "1.2.40.1.1.1", UID.ExplicitVRBigEndian, "CT1")) {
+            in.output().write(body, 0, 10);
+            in.output().write(body, 10, body.length - 10);
+            s = in.commit();
+        }
+        assertEquals("1.2.40.1/1.2.40.1.1/1.2.40.1.1.1.dcm", s.file().path());
+        assertEquals(s.path(), store.resolve(s.file()));
+        byte[] onDisk = Files.readAllBytes(s.path());
+        byte[] tail = java.util.Arrays.copyOfRange(onDisk, onDisk.length - body.length, onDisk.length);
+        assertArrayEquals(body, tail, "the data set is stored byte for byte as received");
+        assertEquals(onDisk.length, s.file().size());
+        assertEquals(UID.ExplicitVRBigEndian, s.file().transferSyntaxUid());
+        assertTrue(s.file().checksum().matches("CRC32C:[0-9a-f]{8}"));
+        DicomFile f = DicomReader.readFile(s.path());
+        assertEquals("CT1", f.fileMetaInformation().getString(Tag.SourceApplicationEntityTitle));
+        assertEquals("1.2.40.1.1.1", f.fileMetaInformation().getString(Tag.MediaStorageSOPInstanceUID));
+        assertEquals("Müller^Jürgen", f.dataset().getString(Tag.PatientName));
+        assertArrayEquals(new byte[] { 1, 2, 3, 4 }, f.dataset().getBytes(0x00091001), "private data kept");
+        List<InstanceFile> indexed = catalog.instancesOfStudy("1.2.40.1");
+        assertEquals(1, indexed.size());
+        assertEquals(s.file(), indexed.get(0).file());
+        assertEquals(0, filesUnder(store.root().resolve("incoming")), "no temporary file left");
+    }
+
+    @Test
+    void importCopiesAPart10File() throws Exception {
+        Attributes ds = TestInstances.withPixels(TestInstances.ct("P2", "A^B", "1.2.41", "1.2.41.1", "1.2.41.1.1"));
+        byte[] part10 = TestInstances.part10(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        Path src = Files.write(dir.resolve("in.dcm"), part10);
+        StoredInstance s = store.importFile(src);
+        assertArrayEquals(part10, Files.readAllBytes(s.path()));
+        assertEquals(UID.ImplicitVRLittleEndian, s.file().transferSyntaxUid());
+        Path bare = Files.write(dir.resolve("bare.dcm"), TestInstances.dataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        assertThrows(InvalidInstanceException.class, () -> store.importFile(bare));
+        Path junk = Files.write(dir.resolve("junk.dcm"), new byte[500]);
+        assertThrows(InvalidInstanceException.class, () -> store.importFile(junk));
+        assertEquals(1, filesUnder(store.root()) - 2, "only the good file (besides store-id and .lock)");
+    }
+
+    @Test
+    void anAbandonedOrFailedReceptionLeavesNothing() throws Exception {
+        try (IncomingFile in = store.create()) {
+            in.output().write(new byte[1000]);
+            assertTrue(Files.exists(in.temporaryPath()));
+        }
+        Attributes noSeries = TestInstances.ct("P3", "A^B", "1.2.42", "1.2.42.1", "1.2.42.1.1");
+        noSeries.remove(Tag.SeriesInstanceUID);
+        assertThrows(InvalidInstanceException.class, () -> receive(store, noSeries,
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        assertEquals(0, filesUnder(store.root().resolve("incoming")));
+        assertFalse(Files.exists(store.root().resolve("1.2.42")));
+    }
+
+    @Test
+    void hostileUidsNeverEscapeTheStore() throws Exception {
+        Attributes ds = TestInstances.ct("P4", "A^B", "../../evil", "1.2.43.1/..", "..\\x");
+        StoredInstance s = receive(store, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertTrue(s.path().startsWith(store.root()));
+        assertTrue(s.file().path().matches("x[0-9a-f]{32}/x[0-9a-f]{32}/x[0-9a-f]{32}\\.dcm"), s.file().path());
+        assertThrows(IllegalArgumentException.class, () -> new StoredFile(store.storeId(), "../x.dcm", 1, "1.2", null));
+    }
+
+    @Test
+    void keepBothStoresTheDuplicateBesideTheOriginal() throws Exception {
+        Attributes ds = TestInstances.ct("P5", "A^B", "1.2.44", "1.2.44.1", "1.2.44.1.1");
+        StoredInstance a = receive(store, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        StoredInstance b = receive(store, ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertNotEquals(a.path(), b.path());
+        assertTrue(b.file().path().endsWith("1.2.44.1.1~1.dcm"), b.file().path());
+        assertTrue(Files.exists(a.path()) && Files.exists(b.path()));
+        assertEquals(2, catalog.instances(List.of("1.2.44.1.1")).size());
+    }
+
+    @Test
+    void rejectRemovesTheNewFileAndKeepsTheOld() throws Exception {
+        try (FileStore s = reopen(DuplicatePolicy.REJECT)) {
+            Attributes ds = TestInstances.ct("P6", "A^B", "1.2.45", "1.2.45.1", "1.2.45.1.1");
+            StoredInstance a = receive(s, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            byte[] before = Files.readAllBytes(a.path());
+            assertThrows(DuplicateInstanceException.class, () -> receive(s, ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
+            assertArrayEquals(before, Files.readAllBytes(a.path()));
+            assertEquals(1, filesUnder(a.path().getParent()));
+        }
+    }
+
+    @Test
+    void replaceDeletesTheOldFileAfterTheCommit() throws Exception {
+        try (FileStore s = reopen(DuplicatePolicy.REPLACE)) {
+            Attributes ds = TestInstances.ct("P7", "A^B", "1.2.46", "1.2.46.1", "1.2.46.1.1");
+            StoredInstance a = receive(s, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            StoredInstance b = receive(s, ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+            assertFalse(Files.exists(a.path()));
+            assertTrue(Files.exists(b.path()));
+            List<InstanceFile> now = catalog.instances(List.of("1.2.46.1.1"));
+            assertEquals(1, now.size());
+            assertEquals(UID.ImplicitVRLittleEndian, now.get(0).file().transferSyntaxUid());
+        }
+    }
+
+    /** The same store directory with another catalog policy (the test's store is closed first). */
+    private FileStore reopen(DuplicatePolicy policy) throws Exception {
+        store.close();
+        catalog.close(); // one Catalog per embedded database: closing shuts the database down
+        catalog = Catalog.open(db, CatalogSettings.DEFAULT.withDuplicatePolicy(policy));
+        store = FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT);
+        return store;
+    }
+
+    @Test
+    void batchAndNeverPoliciesStoreToo() throws Exception {
+        for (FsyncPolicy p : new FsyncPolicy[] { FsyncPolicy.BATCH, FsyncPolicy.NEVER }) {
+            store.close();
+            store = FileStore.open(dir.resolve("store"), catalog, new StoreSettings(p, 3, false));
+            for (int i = 0; i < 5; i++) {
+                Attributes ds = TestInstances.ct("P8", "A^B", "1.2.47", "1.2.47.1", "1.2.47.1." + p.ordinal() + i);
+                StoredInstance s = receive(store, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+                assertTrue(Files.exists(s.path()));
+                assertEquals(null, s.file().checksum());
+            }
+            store.sync();
+        }
+        assertEquals(10, catalog.study("1.2.47").orElseThrow().numberOfInstances());
+    }
+
+    @Test
+    void oneProcessOwnsAStore() {
+        IOException e = assertThrows(IOException.class,
+                () -> FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT));
+        assertTrue(e.getMessage().contains("in use"), e.getMessage());
+    }
+
+    @Test
+    void theStoreIdSurvivesReopening() throws Exception {
+        String id = store.storeId();
+        store.close();
+        store = FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT);
+        assertEquals(id, store.storeId());
+        assertTrue(store.wasShutDownCleanly());
+        StoredFile foreign = new StoredFile("another", "a/b.dcm", 1, "1.2", null);
+        assertThrows(IllegalArgumentException.class, () -> store.resolve(foreign));
+    }
+
+    @Test
+    void deleteStudyRemovesFilesRowsAndFoldersAndLogsIt() throws Exception {
+        Attributes a = TestInstances.ct("P9", "Groß^Jörg", "1.2.48", "1.2.48.1", "1.2.48.1.1");
+        Attributes b = TestInstances.ct("P9", "Groß^Jörg", "1.2.48", "1.2.48.2", "1.2.48.2.1");
+        StoredInstance sa = receive(store, a, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        receive(store, b, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        receive(store, TestInstances.ct("P9", "Groß^Jörg", "1.2.49", "1.2.49.1", "1.2.49.1.1"),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        DeletedStudy d = store.deleteStudy("1.2.48", "deleted by the user");
+        assertEquals(2, d.instances());
+        assertTrue(d.studyRemoved());
+        assertTrue(d.bytes() > 0);
+        assertFalse(Files.exists(sa.path().getParent().getParent()), "study folder removed");
+        assertTrue(catalog.study("1.2.48").isEmpty());
+        assertTrue(catalog.study("1.2.49").isPresent(), "the patient's other study stays");
+        List<DeletionEvent> log = catalog.activityLog().deletions(null, null, 10);
+        assertEquals(1, log.size());
+        assertEquals("1.2.48", log.get(0).studyUid());
+        assertEquals("Groß^Jörg", log.get(0).patientName());
+        assertEquals("deleted by the user", log.get(0).reason());
+        assertEquals(2, log.get(0).instances());
+    }
+
+    @Test
+    void pinnedOrProtectedStudiesAreNotDeleted() throws Exception {
+        receive(store, TestInstances.ct("P10", "A^B", "1.2.50", "1.2.50.1", "1.2.50.1.1"),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        try (Pin pin = catalog.pin("1.2.50")) {
+            assertTrue(catalog.isPinned(pin.studyUid()));
+            assertThrows(StudyInUseException.class, () -> store.deleteStudy("1.2.50", "test"));
+        }
+        assertFalse(catalog.isPinned("1.2.50"));
+        catalog.setProtected("1.2.50", true);
+        assertThrows(StudyInUseException.class, () -> store.deleteStudy("1.2.50", "test"));
+        catalog.setProtected("1.2.50", false);
+        assertEquals(1, store.deleteStudy("1.2.50", "test").instances());
+    }
+}
