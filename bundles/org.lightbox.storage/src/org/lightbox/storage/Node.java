@@ -1,0 +1,288 @@
+package org.lightbox.storage;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.lightbox.catalog.AutoDeleteReport;
+import org.lightbox.catalog.Catalog;
+import org.lightbox.catalog.CatalogException;
+import org.lightbox.catalog.FileStore;
+import org.lightbox.config.DeviceConfiguration;
+import org.lightbox.dicom.net.AcceptorPolicy;
+import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationAbortedException;
+import org.lightbox.dicom.net.AssociationListener;
+import org.lightbox.dicom.net.ConnectionOptions;
+import org.lightbox.dicom.net.Connector;
+import org.lightbox.dicom.net.DicomServer;
+import org.lightbox.dicom.net.DicomServiceRegistry;
+import org.lightbox.storage.internal.ActivityRecorder;
+import org.lightbox.storage.internal.AutoDeleteScheduler;
+import org.lightbox.storage.internal.CallerQueue;
+import org.lightbox.storage.internal.NodeEvents;
+import org.lightbox.storage.internal.NodeServices;
+import org.lightbox.storage.internal.ReceiveLog;
+
+/**
+ * The local DICOM node: Verification, Storage (every storage SOP class, stored as received), Storage Commitment
+ * (push model), Query/Retrieve (C-FIND, C-MOVE, C-GET) over a {@link Catalog} and its {@link FileStore}, with the
+ * configured association policy (unknown callers, association limit, the seed's per-caller serialisation) and
+ * auto-delete. The workbench embeds it; {@code lightbox node} runs it alone.
+ * <p>
+ * The node uses the catalog and the store but does not own them: open them first (e.g. with {@link NodeStorage},
+ * whose recovery scan must run before the node starts) and close them after {@link #stop}. What happens is
+ * written to the catalog's association, receive and send logs and reported to {@link NodeListener}s; raw network
+ * events (e.g. transfer progress) are available through {@link #addAssociationListener}. Thread-safe.
+ */
+public final class Node implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Node.class.getName());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Where the node is in its life. */
+    public enum State {
+        STOPPED, STARTING, RUNNING, STOPPING
+    }
+
+    /** How long {@link #stop()} lets running associations finish before aborting them. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+    private final DeviceConfiguration config;
+    private final Catalog catalog;
+    private final FileStore store;
+    private final NodeEvents events = new NodeEvents();
+    private final List<AssociationListener> associationListeners = new CopyOnWriteArrayList<>();
+    private volatile State state = State.STOPPED;
+    private ExecutorService executor;
+    private DicomServer server;
+    private AcceptorPolicy policy;
+    private AutoDeleteScheduler autoDelete;
+
+    private Node(DeviceConfiguration config, Catalog catalog, FileStore store) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.store = Objects.requireNonNull(store, "store");
+        if (store.catalog() != catalog) {
+            throw new IllegalArgumentException("the file store " + store.root() + " belongs to another catalog");
+        }
+    }
+
+    /** A stopped node for the configuration, over {@code store} and its catalog. */
+    public static Node create(DeviceConfiguration config, FileStore store) {
+        return new Node(config, store.catalog(), store);
+    }
+
+    public DeviceConfiguration configuration() {
+        return config;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public FileStore fileStore() {
+        return store;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The port listened on while running, else -1. */
+    public int port() {
+        DicomServer s = server;
+        return s == null ? -1 : s.port();
+    }
+
+    public void addListener(NodeListener l) {
+        events.add(l);
+    }
+
+    public void removeListener(NodeListener l) {
+        events.remove(l);
+    }
+
+    /** Watches the network events of incoming associations (progress, ...); takes effect at the next start. */
+    public void addAssociationListener(AssociationListener l) {
+        associationListeners.add(l);
+    }
+
+    public void removeAssociationListener(AssociationListener l) {
+        associationListeners.remove(l);
+        DicomServer s = server;
+        if (s != null) {
+            s.removeListener(l);
+        }
+    }
+
+    /** The associations being served now. */
+    public Set<Association> activeAssociations() {
+        DicomServer s = server;
+        return s == null ? Set.of() : s.activeAssociations();
+    }
+
+    /**
+     * Binds the configured address and port and starts serving; the auto-delete rules run now and then
+     * periodically.
+     *
+     * @throws IOException when the port cannot be bound (in use, or below 1024 without root)
+     */
+    public synchronized void start() throws IOException {
+        if (state != State.STOPPED) {
+            throw new IllegalStateException("the node is " + state.name().toLowerCase());
+        }
+        setState(State.STARTING, null);
+        ExecutorService ex = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "lightbox-node-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AutoDeleteScheduler deleter = new AutoDeleteScheduler(store, config.storage().autoDelete(), events);
+        try {
+            ConnectionOptions options = ConnectionOptions.defaults().withMaxPduReceive(config.node().maxPduReceive());
+            ReceiveLog receives = new ReceiveLog(catalog.activityLog(), events);
+            ActivityRecorder recorder = new ActivityRecorder(catalog.activityLog(), events, receives);
+            Connector connector = new Connector(options).executor(ex).addListener(recorder);
+            CallerQueue callers = new CallerQueue();
+            DicomServiceRegistry registry = NodeServices.registry(config, catalog, store, connector, events, receives,
+                    callers, ex);
+            AcceptorPolicy p = NodeServices.policy(config, registry);
+            DicomServer s = new DicomServer(options, p, registry, ex).maxAssociations(config.node().maxAssociations());
+            s.addListener(callers).addListener(recorder).addListener(afterAssociation(deleter));
+            for (AssociationListener l : associationListeners) {
+                s.addListener(l);
+            }
+            s.start(InetAddress.getByName(config.node().bindAddress()), config.node().port());
+            executor = ex;
+            server = s;
+            policy = p;
+            autoDelete = deleter;
+        } catch (IOException | RuntimeException e) {
+            deleter.close();
+            ex.shutdownNow();
+            String where = config.node().bindAddress() + ":" + config.node().port();
+            setState(State.STOPPED, "cannot listen on " + where + ": " + e.getMessage());
+            if (e instanceof IOException io) {
+                throw new IOException("the node cannot listen on " + where + ": " + io.getMessage()
+                        + (config.node().port() < 1024 ? " (ports below 1024 need root)" : ""), io);
+            }
+            throw e;
+        }
+        deleter.start();
+        setState(State.RUNNING, config.node().aeTitle() + " on " + config.node().bindAddress() + ":" + port());
+    }
+
+    /** After an association: force batched files to disk, and let auto-delete look at the disk again. */
+    private AssociationListener afterAssociation(AutoDeleteScheduler deleter) {
+        return new AssociationListener() {
+            @Override
+            public void released(Association a) {
+                ended();
+            }
+
+            @Override
+            public void aborted(Association a, AssociationAbortedException cause) {
+                ended();
+            }
+
+            private void ended() {
+                try {
+                    store.sync();
+                } catch (IOException e) {
+                    events.fire(new NodeEvent.Failure(Instant.now(), "file store", "cannot force files to disk: "
+                            + e.getMessage()));
+                }
+                deleter.requestRun();
+            }
+        };
+    }
+
+    /** Stops with the {@linkplain #DEFAULT_GRACE default grace}. */
+    public void stop() {
+        stop(DEFAULT_GRACE);
+    }
+
+    /**
+     * Stops accepting associations (new requests are rejected), lets the running ones finish for up to
+     * {@code grace}, aborts what is left, and stops auto-delete. Everything acknowledged is on disk and catalogued.
+     */
+    public synchronized void stop(Duration grace) {
+        if (state != State.RUNNING) {
+            return;
+        }
+        setState(State.STOPPING, null);
+        policy.callingAeTitles(List.of(NodeServices.NO_CALLER)); // refuse newcomers while the others finish
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!server.activeAssociations().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int aborted = server.activeAssociations().size();
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the listener: " + e.getMessage());
+        }
+        autoDelete.close();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(grace.toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            store.sync();
+        } catch (IOException e) {
+            events.fire(new NodeEvent.Failure(Instant.now(), "file store", "cannot force files to disk: "
+                    + e.getMessage()));
+        }
+        server = null;
+        executor = null;
+        autoDelete = null;
+        policy = null;
+        setState(State.STOPPED, aborted == 0 ? null : aborted + " association(s) aborted after the grace period");
+    }
+
+    /** Runs the auto-delete rules now (also while stopped). */
+    public AutoDeleteReport runAutoDelete() throws CatalogException, IOException {
+        AutoDeleteScheduler running = autoDelete;
+        if (running != null) {
+            return running.runNow();
+        }
+        try (AutoDeleteScheduler once = new AutoDeleteScheduler(store, config.storage().autoDelete(), events)) {
+            return once.runNow();
+        }
+    }
+
+    private void setState(State s, String detail) {
+        state = s;
+        events.fire(new NodeEvent.StateChanged(Instant.now(), s, detail));
+    }
+
+    /** Stops the node; the catalog and store stay open (their owner closes them). */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "node " + config.node().aeTitle() + " (" + state.name().toLowerCase() + ")";
+    }
+}

@@ -1,0 +1,550 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Driver;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.lightbox.catalog.CatalogLocation;
+import org.lightbox.catalog.IncomingFile;
+import org.lightbox.config.ConfigurationStore;
+import org.lightbox.config.DeviceConfiguration;
+import org.lightbox.config.LightboxHome;
+import org.lightbox.config.NodeSettings;
+import org.lightbox.config.RemoteAe;
+import org.lightbox.config.StorageSettings;
+import org.lightbox.dicom.core.Attributes;
+import org.lightbox.dicom.core.Tag;
+import org.lightbox.dicom.core.TransferSyntax;
+import org.lightbox.dicom.core.UID;
+import org.lightbox.dicom.core.VR;
+import org.lightbox.dicom.core.io.DicomWriter;
+import org.lightbox.dicom.core.io.FileMetaInformation;
+import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.ConnectionOptions;
+import org.lightbox.dicom.net.Connector;
+import org.lightbox.dicom.net.dimse.DataWriter;
+import org.lightbox.dicom.net.pdu.AAssociateRq;
+import org.lightbox.storage.NodeStorage;
+
+/**
+ * The node against dcmtk in one run (issue 5), everything on /dev/shm (both sides), TCP_NODELAY=1 for dcmtk:
+ * <ul>
+ * <li>ingest: N CT images (512x512x16) sent by storescu over one association to the node (storing and indexing)
+ * and to storescp (plain files); then over 4 parallel associations to the node and to storescp --fork;</li>
+ * <li>C-FIND at study level over 10,000 studies (exact Patient ID, wildcard name, one-year date range): the median
+ * at the SCP (the node's own measurement, from the request to its final response, all matches sent), with our SCU
+ * over one open association, and findscu's round trip (a process per query, as a user sees it);</li>
+ * <li>C-MOVE of a 300-image study to storescp, from the node and from dcmqrscp.</li>
+ * </ul>
+ * The node runs as in production, in a JVM of its own ({@code NodeMain}), warmed up like dcmtk's tools. Ratios are
+ * dcmtk's time over the node's: 1.0 or more means the node is at least as fast.
+ */
+public final class NodeBench {
+
+    private static final String CT = UID.CTImageStorage;
+    /** Images sent before measuring, to both sides: a node in service has compiled its hot code long ago. */
+    private static final int WARM_UP = 500;
+    private static Path base;
+
+    public static void main(String[] args) throws Exception {
+        int images = 1000;
+        int studies = 10_000;
+        int moveImages = 300;
+        int findRuns = 30;
+        List<String> phases = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--images" -> images = Integer.parseInt(args[++i]);
+                case "--studies" -> studies = Integer.parseInt(args[++i]);
+                case "--move-images" -> moveImages = Integer.parseInt(args[++i]);
+                case "--find-runs" -> findRuns = Integer.parseInt(args[++i]);
+                default -> phases.add(args[i]);
+            }
+        }
+        if (phases.isEmpty()) {
+            phases = List.of("ingest", "find", "move");
+        }
+        base = Files.createTempDirectory(Path.of("/dev/shm"), "lightbox-node-bench");
+        System.setProperty("derby.stream.error.file", base.resolve("derby.log").toString());
+        System.out.printf(Locale.ROOT, "node bench in %s (%d cores, Java %s)%n", base,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try {
+            if (phases.contains("ingest")) {
+                ingest(images);
+            }
+            if (phases.contains("find")) {
+                find(studies, findRuns);
+            }
+            if (phases.contains("move")) {
+                move(moveImages);
+            }
+        } finally {
+            deleteTree(base);
+        }
+    }
+
+    // ------------------------------------------------------------------ the node, in a JVM of its own
+
+    /**
+     * The node as it runs in production: its own JVM ({@code NodeMain}, what {@code lightbox node} runs), its data
+     * folder on /dev/shm with an embedded catalog. Its console lines are kept (C-FIND times measured at the SCP).
+     */
+    private static final class NodeProcess implements AutoCloseable {
+        final Path home;
+        final Path out;
+        final Process process;
+
+        NodeProcess(String name, int port, RemoteAe... remotes) throws Exception {
+            home = base.resolve(name);
+            out = base.resolve(name + ".out");
+            LightboxHome h = LightboxHome.resolve(k -> k.equals(LightboxHome.PROPERTY) ? home.toString()
+                    : System.getProperty(k), k -> null);
+            new ConfigurationStore(h).save(new DeviceConfiguration("bench", new NodeSettings("LIGHTBOX", "127.0.0.1",
+                    port, NodeSettings.DEFAULT_PDU, 20, true, true), List.of(remotes), StorageSettings.DEFAULTS));
+            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "-cp", System.getProperty("java.class.path"), "-Dderby.stream.error.file=" + home.resolve(
+                            "derby.log"), "org.lightbox.storage.internal.NodeMain", "--home", home.toString())
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!console().contains("node running")) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("the node did not start: " + console());
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        String console() throws IOException {
+            return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        }
+
+        /** The C-FIND times the node printed, in ms, from line {@code from} on. */
+        double[] findMillis(int from) throws IOException {
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            List<Double> ms = new ArrayList<>();
+            for (String l : lines.subList(Math.min(from, lines.size()), lines.size())) {
+                int end = l.lastIndexOf(" ms");
+                if (l.contains("C-FIND") && end > 0) {
+                    ms.add(Double.parseDouble(l.substring(l.lastIndexOf(", ", end) + 2, end)));
+                }
+            }
+            return ms.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        int lines() throws IOException {
+            return Files.readAllLines(out, StandardCharsets.UTF_8).size();
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy(); // SIGTERM: a clean stop
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ ingest
+
+    private static void ingest(int images) throws Exception {
+        Path src = base.resolve("ingest-src");
+        System.out.printf(Locale.ROOT, "%ningest: writing %d CT images 512x512x16 (and %d to warm up both sides)"
+                + " ...%n", images, WARM_UP);
+        List<Path> files = new ArrayList<>();
+        for (int i = 1; i <= images; i++) {
+            // four studies, one per folder: the 4-association run is four modalities sending their own studies
+            String study = "2.25.1." + (i % 4);
+            files.add(write(src.resolve((i % 4) + "/" + i + ".dcm"), ct(study, study + ".1", study + ".1." + i,
+                    "INGEST" + (i % 4), "Ingest^Bench", "20240101", 512)));
+        }
+        List<Path> warm = new ArrayList<>();
+        for (int i = 1; i <= WARM_UP; i++) {
+            warm.add(write(base.resolve("warm/" + i + ".dcm"), ct("2.25.2", "2.25.2.1", "2.25.2.1." + i, "WARM",
+                    "Warm^Up", "20240101", 512)));
+        }
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        int port = freePort();
+        double node1;
+        double node4;
+        try (NodeProcess n = new NodeProcess("ingest-node", port)) {
+            storescu("WARM", port, List.of(base.resolve("warm").toString()));
+            sync();
+            node1 = storescu("BENCH", port, List.of(src.toString()));
+            sync();
+        }
+        deleteTree(base.resolve("ingest-node"));
+        try (NodeProcess n = new NodeProcess("ingest-node4", port)) {
+            storescu("WARM", port, List.of(base.resolve("warm").toString()));
+            sync();
+            node4 = parallel(port, src);
+            sync();
+        }
+        deleteTree(base.resolve("ingest-node4"));
+        double scp1;
+        double scp4;
+        Path out = base.resolve("storescp-out");
+        Files.createDirectories(out);
+        Process scp = server(List.of("storescp", "-od", out.toString(), Integer.toString(port)), port, "storescp");
+        try {
+            storescu("WARM", port, List.of(base.resolve("warm").toString()));
+            sync();
+            scp1 = storescu("BENCH", port, List.of(src.toString()));
+            sync();
+        } finally {
+            stop(scp);
+        }
+        deleteTree(out);
+        Files.createDirectories(out);
+        scp = server(List.of("storescp", "--fork", "-od", out.toString(), Integer.toString(port)), port,
+                "storescp-fork");
+        try {
+            storescu("WARM", port, List.of(base.resolve("warm").toString()));
+            sync();
+            scp4 = parallel(port, src);
+            sync();
+        } finally {
+            stop(scp);
+        }
+        deleteTree(out);
+        double mb = bytes / 1e6;
+        System.out.printf(Locale.ROOT, "%-52s %9s %9s %7s%n", "ingest (" + images + " images, " + Math.round(mb)
+                + " MB)", "node s", "dcmtk s", "ratio");
+        System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f   (%.0f vs %.0f MB/s)%n",
+                "1 association: node (indexing) vs storescp", node1, scp1, scp1 / node1, mb / node1, mb / scp1);
+        System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f   (%.0f vs %.0f MB/s)%n",
+                "4 associations: node vs storescp --fork", node4, scp4, scp4 / node4, mb / node4, mb / scp4);
+        deleteTree(src);
+    }
+
+    /** Sends the 4 sub-folders of {@code src} at once, from 4 calling AE titles; returns the wall time. */
+    private static double parallel(int port, Path src) throws Exception {
+        List<Process> ps = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            ps.add(dcmtk(List.of("storescu", "-aet", "BENCH" + i, "-aec", "LIGHTBOX", "+sd", "+r", "127.0.0.1",
+                    Integer.toString(port), src.resolve(Integer.toString(i)).toString()), "storescu-par" + i));
+        }
+        for (Process p : ps) {
+            check(p, "storescu");
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double storescu(String aet, int port, List<String> paths) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("storescu", "-aet", aet, "-aec", "LIGHTBOX", "+sd", "+r",
+                "127.0.0.1", Integer.toString(port)));
+        cmd.addAll(paths);
+        long t0 = System.nanoTime();
+        check(dcmtk(cmd, "storescu-" + aet), "storescu");
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    // ------------------------------------------------------------------ find
+
+    private static final String[] FAMILY = { "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer",
+        "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf",
+        "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange",
+        "Smith", "García", "Núñez", "Ørsted", "Dubois", "Lefèvre", "Rossi", "Ferrari", "Jensen" };
+    private static final String[] GIVEN = { "Anna", "Jürgen", "Lena", "Jörg", "Zoë", "Luis", "José", "Mia", "Noah",
+        "Emil", "Åsa", "Björn", "Chloé", "René", "Ida", "Paul" };
+
+    private static void find(int studies, int runs) throws Exception {
+        int port = freePort();
+        System.out.printf(Locale.ROOT, "%nfind: cataloguing %d studies (one small instance each) ...%n", studies);
+        Path home = base.resolve("find-node");
+        Driver driver = (Driver) Class.forName(CatalogLocation.DERBY_EMBEDDED_DRIVER).getConstructor().newInstance();
+        try (NodeStorage storage = NodeStorage.open(CatalogLocation.embedded(home.resolve("catalog"))
+                .connectionSource(driver), home.resolve("store"), StorageSettings.DEFAULTS)) {
+            for (int i = 0; i < studies; i++) {
+                String name = FAMILY[i % FAMILY.length] + "^" + GIVEN[(i / FAMILY.length) % GIVEN.length];
+                String date = String.format(Locale.ROOT, "%04d%02d%02d", 2015 + i % 10, 1 + (i / 10) % 12,
+                        1 + (i / 120) % 28);
+                Attributes ds = ct("2.25.9." + i, "2.25.9." + i + ".1", "2.25.9." + i + ".1.1",
+                        String.format(Locale.ROOT, "PID%06d", i / 2), name, date, 0);
+                try (IncomingFile in = storage.fileStore().create(CT, "2.25.9." + i + ".1.1",
+                        UID.ExplicitVRLittleEndian, "BENCH")) {
+                    DicomWriter w = new DicomWriter(in.output());
+                    w.writeDataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+                    w.flush();
+                    in.commit();
+                }
+            }
+        }
+        try (NodeProcess n = new NodeProcess("find-node", port)) {
+            String[][] queries = { { "exact Patient ID", String.format(Locale.ROOT, "PatientID=PID%06d",
+                    studies * 47 / 200) },
+                { "wildcard Patient's Name Mü*", "PatientName=Mü*" },
+                { "one-year Study Date range 2023", "StudyDate=20230101-20231231" } };
+            System.out.printf(Locale.ROOT, "%-36s %8s %12s %12s %14s%n", "study-level C-FIND (" + studies
+                    + " studies)", "matches", "SCP median", "SCU median", "findscu median");
+            for (String[] q : queries) {
+                // warm up, then measure: our SCU over one association, then findscu, a process per query
+                Association a = open(port, UID.StudyRootQueryRetrieveInformationModelFind);
+                byte[] keys = keys(q[1]);
+                for (int i = 0; i < 10; i++) {
+                    a.find(UID.StudyRootQueryRetrieveInformationModelFind, DataWriter.of(keys), r -> { });
+                }
+                int from = n.lines();
+                double[] scu = new double[runs];
+                int[] matches = new int[1];
+                for (int i = 0; i < runs; i++) {
+                    matches[0] = 0;
+                    long t0 = System.nanoTime();
+                    a.find(UID.StudyRootQueryRetrieveInformationModelFind, DataWriter.of(keys), r -> matches[0]++);
+                    scu[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                a.release();
+                Thread.sleep(200); // the node prints its lines asynchronously
+                double[] scp = n.findMillis(from);
+                double[] tool = new double[Math.max(5, runs / 3)];
+                for (int i = 0; i < tool.length; i++) {
+                    long t0 = System.nanoTime();
+                    // UTF-8, as typed on the command line; the matching key last: a later -k of a tag replaces it
+                    List<String> cmd = new ArrayList<>(List.of("findscu", "-S", "-aec", "LIGHTBOX", "-k",
+                            "SpecificCharacterSet=ISO_IR 192", "-k", "QueryRetrieveLevel=STUDY", "-k",
+                            "StudyInstanceUID", "-k", "PatientName", "-k", "StudyDate", "-k", q[1]));
+                    cmd.add("127.0.0.1");
+                    cmd.add(Integer.toString(port));
+                    check(dcmtk(cmd, "findscu"), "findscu");
+                    tool[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                System.out.printf(Locale.ROOT, "%-36s %8d %9.1f ms %9.1f ms %11.1f ms%n", q[0], matches[0],
+                        median(scp), median(scu), median(tool));
+            }
+        }
+        deleteTree(home);
+    }
+
+    private static byte[] keys(String key) throws IOException {
+        Attributes k = new Attributes();
+        k.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        k.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
+        String[] kv = key.split("=", 2);
+        int tag = kv[0].equals("PatientID") ? Tag.PatientID : kv[0].equals("PatientName") ? Tag.PatientName
+                : Tag.StudyDate;
+        VR vr = tag == Tag.PatientID ? VR.LO : tag == Tag.PatientName ? VR.PN : VR.DA;
+        k.setNull(Tag.StudyDate, VR.DA);
+        k.setNull(Tag.PatientName, VR.PN);
+        k.setNull(Tag.StudyInstanceUID, VR.UI);
+        k.setString(tag, vr, kv[1]);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        DicomWriter w = new DicomWriter(out);
+        w.writeDataset(k, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        w.flush();
+        return out.toByteArray();
+    }
+
+    // ------------------------------------------------------------------ move
+
+    private static void move(int images) throws Exception {
+        System.out.printf(Locale.ROOT, "%nmove: a study of %d CT images 512x512x16 ...%n", images);
+        Path src = base.resolve("move-src");
+        for (int i = 1; i <= images; i++) {
+            write(src.resolve(i + ".dcm"), ct("2.25.5", "2.25.5.1", "2.25.5.1." + i, "MOVE", "Move^Bench",
+                    "20240202", 512));
+        }
+        int nodePort = freePort();
+        int qrPort = freePort();
+        int destPort = freePort();
+        Path dest = base.resolve("dest");
+        double[] node;
+        double[] qr;
+        RemoteAe destination = new RemoteAe("STORESCP", "127.0.0.1", destPort, false, "bench destination");
+        try (NodeProcess n = new NodeProcess("move-node", nodePort, destination)) {
+            storescu("LOADER", nodePort, List.of(src.toString()));
+            node = moves("LIGHTBOX", nodePort, dest, destPort);
+        }
+        deleteTree(base.resolve("move-node"));
+        // dcmqrscp with the same study in its storage area
+        Path qrDir = base.resolve("qr/QRSCP");
+        Files.createDirectories(qrDir);
+        Path cfg = base.resolve("qr/dcmqrscp.cfg");
+        Files.writeString(cfg, "NetworkTCPPort = " + qrPort + "\nMaxPDUSize = 16384\nMaxAssociations = 16\n"
+                + "HostTable BEGIN\nstorescp = (STORESCP, 127.0.0.1, " + destPort + ")\nloader = (LOADER, 127.0.0.1, "
+                + destPort + ")\nmovescu = (MOVESCU, 127.0.0.1, " + destPort + ")\nHostTable END\n"
+                + "VendorTable BEGIN\nVendorTable END\nAETable BEGIN\nQRSCP " + qrDir + " RW (2000, 4096mb) ANY\n"
+                + "AETable END\n", StandardCharsets.US_ASCII);
+        Process qrscp = server(List.of("dcmqrscp", "-c", cfg.toString(), Integer.toString(qrPort)), qrPort,
+                "dcmqrscp");
+        try {
+            List<String> cmd = new ArrayList<>(List.of("storescu", "-aet", "LOADER", "-aec", "QRSCP", "+sd", "+r",
+                    "127.0.0.1", Integer.toString(qrPort), src.toString()));
+            check(dcmtk(cmd, "storescu-qr"), "storescu to dcmqrscp");
+            qr = moves("QRSCP", qrPort, dest, destPort);
+        } finally {
+            stop(qrscp);
+        }
+        System.out.printf(Locale.ROOT, "%-52s %9s %9s %7s%n", "C-MOVE of " + images + " images to storescp",
+                "node s", "dcmqrscp", "ratio");
+        System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f   (median of %d, after a warm-up)%n",
+                "study level, study root", median(node), median(qr), median(qr) / median(node), node.length);
+        deleteTree(src);
+    }
+
+    /** A warm-up and three timed C-MOVEs of the study to a fresh storescp each time. */
+    private static double[] moves(String aet, int port, Path dest, int destPort) throws Exception {
+        double[] t = new double[4];
+        for (int i = 0; i < t.length; i++) {
+            deleteTree(dest);
+            Files.createDirectories(dest);
+            Process scp = server(List.of("storescp", "-aet", "STORESCP", "-od", dest.toString(),
+                    Integer.toString(destPort)), destPort, "storescp-dest");
+            try {
+                sync();
+                long t0 = System.nanoTime();
+                check(dcmtk(List.of("movescu", "-S", "-aet", "MOVESCU", "-aec", aet, "-aem", "STORESCP", "-k",
+                        "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=2.25.5", "127.0.0.1",
+                        Integer.toString(port)), "movescu-" + aet), "movescu");
+                t[i] = (System.nanoTime() - t0) / 1e9;
+            } finally {
+                stop(scp);
+            }
+            try (Stream<Path> s = Files.list(dest)) {
+                long n = s.count();
+                if (n == 0) {
+                    throw new IllegalStateException("C-MOVE from " + aet + " delivered nothing");
+                }
+            }
+        }
+        return Arrays.copyOfRange(t, 1, t.length);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Attributes ct(String study, String series, String iuid, String pid, String name, String date,
+            int size) {
+        Attributes a = new Attributes();
+        a.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        a.setString(Tag.ImageType, VR.CS, "ORIGINAL", "PRIMARY", "AXIAL");
+        a.setString(Tag.SOPClassUID, VR.UI, CT);
+        a.setString(Tag.SOPInstanceUID, VR.UI, iuid);
+        a.setString(Tag.StudyDate, VR.DA, date);
+        a.setString(Tag.StudyTime, VR.TM, "101010");
+        a.setString(Tag.AccessionNumber, VR.SH, "A" + study.hashCode() % 100000);
+        a.setString(Tag.Modality, VR.CS, "CT");
+        a.setString(Tag.StudyDescription, VR.LO, "Bench");
+        a.setString(Tag.PatientName, VR.PN, name);
+        a.setString(Tag.PatientID, VR.LO, pid);
+        a.setString(Tag.PatientBirthDate, VR.DA, "19600101");
+        a.setString(Tag.PatientSex, VR.CS, "O");
+        a.setString(Tag.StudyInstanceUID, VR.UI, study);
+        a.setString(Tag.SeriesInstanceUID, VR.UI, series);
+        a.setString(Tag.SeriesNumber, VR.IS, "1");
+        a.setString(Tag.InstanceNumber, VR.IS, iuid.substring(iuid.lastIndexOf('.') + 1));
+        if (size > 0) {
+            a.setInt(Tag.SamplesPerPixel, VR.US, 1);
+            a.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
+            a.setInt(Tag.Rows, VR.US, size);
+            a.setInt(Tag.Columns, VR.US, size);
+            a.setInt(Tag.BitsAllocated, VR.US, 16);
+            a.setInt(Tag.BitsStored, VR.US, 12);
+            a.setInt(Tag.HighBit, VR.US, 11);
+            a.setInt(Tag.PixelRepresentation, VR.US, 0);
+            byte[] px = new byte[size * size * 2];
+            int seed = iuid.hashCode();
+            for (int i = 0; i < px.length; i += 2) {
+                seed = seed * 1103515245 + 12345;
+                int v = (seed >>> 20) & 0x0FFF;
+                px[i] = (byte) v;
+                px[i + 1] = (byte) (v >> 8);
+            }
+            a.setBytes(Tag.PixelData, VR.OW, px);
+        }
+        return a;
+    }
+
+    private static Path write(Path file, Attributes a) throws IOException {
+        Files.createDirectories(file.getParent());
+        DicomWriter.writeFile(file, FileMetaInformation.create(CT, a.getString(Tag.SOPInstanceUID),
+                UID.ExplicitVRLittleEndian), a);
+        return file;
+    }
+
+    private static Association open(int port, String sopClass) throws IOException {
+        AAssociateRq rq = new AAssociateRq().calledAeTitle("LIGHTBOX").callingAeTitle("BENCHSCU");
+        rq.addPresentationContext(sopClass, UID.ExplicitVRLittleEndian);
+        return new Connector(ConnectionOptions.defaults()).open("127.0.0.1", port, rq);
+    }
+
+    private static Process dcmtk(List<String> cmd, String logName) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(base.resolve(logName + ".log").toFile());
+        pb.environment().put("TCP_NODELAY", "1");
+        return pb.start();
+    }
+
+    private static void check(Process p, String what) throws Exception {
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(what + " did not finish within 10 minutes");
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(what + " exited with " + p.exitValue() + " (logs in " + base + ")");
+        }
+    }
+
+    private static Process server(List<String> cmd, int port, String logName) throws Exception {
+        Process p = dcmtk(cmd, logName);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return p;
+            } catch (IOException e) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(cmd.get(0) + " exited: " + Files.readString(base.resolve(
+                            logName + ".log"), StandardCharsets.ISO_8859_1));
+                }
+                Thread.sleep(20);
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException(cmd.get(0) + " did not listen on " + port);
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        // storescp --fork and dcmqrscp leave children for running associations: they end with them
+    }
+
+    private static void sync() throws Exception {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2]
+                : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
