@@ -47,7 +47,7 @@ commands_run_side_by_side() {
 check "three commands run at the same time" commands_run_side_by_side
 
 dump_reads_good_and_rejects_bad() {
-  printf '(0008,0016) UI =CTImageStorage\n(0008,0018) UI [2.25.7]\n(0010,0010) PN [Smoke^Test]\n' >"$work/s.dump"
+  printf '(0008,0016) UI =CTImageStorage\n(0008,0018) UI [2.25.7]\n(0010,0010) PN [Smoke^Test]\n(0020,000d) UI [2.25.8]\n(0020,000e) UI [2.25.9]\n' >"$work/s.dump"
   dump2dcm -q "$work/s.dump" "$work/s.dcm" || return 1
   "$root/lightbox" dump "$work/s.dcm" >"$work/dump.out" && grep -q '(0010,0010) PN \[Smoke^Test\]' "$work/dump.out" || return 1
   head -c 200 "$work/s.dcm" >"$work/truncated.dcm"
@@ -71,6 +71,21 @@ echo_and_store_reach_storescp() {
   return $ok
 }
 check "echo and store reach dcmtk's storescp" echo_and_store_reach_storescp
+
+node_receives_and_stops_cleanly() {
+  local port=$((20000 + RANDOM % 20000)) i ok=1
+  LIGHTBOX_HOME="$work/node" "$root/lightbox" node --port "$port" >"$work/node.out" 2>&1 &
+  local node=$!
+  for i in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+  "$root/lightbox" echo "LIGHTBOX@127.0.0.1:$port" >/dev/null 2>&1 &&
+    "$root/lightbox" store "LIGHTBOX@127.0.0.1:$port" "$work/s.dcm" 2>&1 | grep -q 'sent 1, warnings 0, failed 0' && ok=0
+  # the launcher script waits for java: signal the JVM itself, as a service manager would
+  pkill -TERM -f "lightbox.home=$work/node" ; wait "$node" 2>/dev/null
+  grep -q 'received 2.25.7' "$work/node.out" && grep -q 'catalog and store closed' "$work/node.out" || ok=1
+  [[ $ok -eq 0 ]] || sed 's/^/  | /' "$work/node.out" | tail -15
+  return $ok
+}
+check "the node receives an image and shuts down cleanly on SIGTERM" node_receives_and_stops_cleanly
 
 workbench_opens_window() {
   [[ -n ${DISPLAY:-} ]] || { echo "  (no DISPLAY: run under xvfb-run)"; return 1; }
