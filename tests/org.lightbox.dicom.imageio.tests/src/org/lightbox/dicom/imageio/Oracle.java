@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lightbox.testing.DcmtkTool;
 
 /** Round trips through dcmtk: the helpers the codec tests share. */
 final class Oracle {
@@ -32,11 +33,12 @@ final class Oracle {
 
     /** Runs a dcmtk tool on {@code in}, writing {@code out}; returns {@code out}. */
     static Path dcmtk(String tool, Path in, Path out, String... options) throws IOException, InterruptedException {
-        Object[] args = new Object[options.length + 2];
-        System.arraycopy(options, 0, args, 0, options.length);
-        args[options.length] = in;
-        args[options.length + 1] = out;
-        Dcmtk.run(tool, args);
+        String[] command = new String[options.length + 3];
+        command[0] = tool;
+        System.arraycopy(options, 0, command, 1, options.length);
+        command[options.length + 1] = in.toString();
+        command[options.length + 2] = out.toString();
+        DcmtkTool.output(command);
         return out;
     }
 
