@@ -2,11 +2,10 @@ package org.lightbox.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.lightbox.cli.Command;
 import org.lightbox.cli.UsageException;
@@ -58,14 +57,10 @@ public final class DumpCommand implements Command {
         int status = 0;
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(root)) {
-                files.add(root);
-            } else {
-                err.println(root + ": no such file or folder");
+            try {
+                files.addAll(InputFiles.under(root));
+            } catch (NoSuchFileException e) {
+                err.println(e.getMessage());
                 status = 1;
             }
         }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.catalog.DuplicateInstanceException;
@@ -126,16 +126,12 @@ public final class ImportCommand implements Command {
     }
 
     private static List<Path> files(Path root, PrintStream err, Tally t) throws IOException {
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                return walk.filter(Files::isRegularFile).sorted().toList();
-            }
+        try {
+            return InputFiles.under(root);
+        } catch (NoSuchFileException e) {
+            err.println(e.getMessage());
+            t.failed++;
+            return List.of();
         }
-        if (Files.isRegularFile(root)) {
-            return List.of(root);
-        }
-        err.println(root + ": no such file or folder");
-        t.failed++;
-        return List.of();
     }
 }

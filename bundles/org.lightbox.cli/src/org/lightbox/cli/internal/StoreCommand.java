@@ -3,6 +3,7 @@ package org.lightbox.cli.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.lightbox.cli.Command;
 import org.lightbox.cli.UsageException;
@@ -130,16 +130,12 @@ public final class StoreCommand implements Command {
     }
 
     private static List<Path> files(Path root, PrintStream err) throws IOException {
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                return walk.filter(Files::isRegularFile).sorted().toList();
-            }
+        try {
+            return InputFiles.under(root);
+        } catch (NoSuchFileException e) {
+            err.println(e.getMessage());
+            return List.of();
         }
-        if (Files.isRegularFile(root)) {
-            return List.of(root);
-        }
-        err.println(root + ": no such file or folder");
-        return List.of();
     }
 
     /** Per SOP class: one context per compressed syntax found, and one offering Explicit then Implicit VR LE. */
