@@ -108,10 +108,15 @@ public final class NodeBench {
                     : System.getProperty(k), k -> null);
             new ConfigurationStore(h).save(new DeviceConfiguration("bench", new NodeSettings("LIGHTBOX", "127.0.0.1",
                     port, NodeSettings.DEFAULT_PDU, 20, true, true), List.of(remotes), StorageSettings.DEFAULTS));
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                    "-cp", System.getProperty("java.class.path"), "-Dderby.stream.error.file=" + home.resolve(
-                            "derby.log"), "org.lightbox.storage.internal.NodeMain", "--home", home.toString())
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx1g"));
+            String extra = System.getenv("NODE_JAVA_OPTS"); // e.g. a profiler: -XX:StartFlightRecording=...
+            if (extra != null && !extra.isBlank()) {
+                cmd.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dderby.stream.error.file="
+                    + home.resolve("derby.log"), "org.lightbox.storage.internal.NodeMain", "--home", home.toString()));
+            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!console().contains("node running")) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {

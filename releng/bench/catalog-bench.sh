@@ -27,8 +27,9 @@ esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 core="$repo/bundles/org.lightbox.dicom.core/src"
-javac --release 17 -nowarn -d "$work/classes" \
+. "$here/osgi-jars.sh"
+javac --release 17 -nowarn -cp "$OSGI_JARS" -d "$work/classes" \
     $(find "$core" "$repo/bundles/org.lightbox.catalog/src" -name '*.java') "$here/CatalogBench.java" \
     "$repo/bundles/org.lightbox.config/src/org/lightbox/config/LightboxHome.java"
 (cd "$core" && find . -type f ! -name '*.java' -exec cp --parents {} "$work/classes/" \;)
-java -Xmx512m -cp "$work/classes:$DERBY_JARS" CatalogBench "$@"
+java -Xmx512m -cp "$work/classes:$DERBY_JARS:$OSGI_JARS" CatalogBench "$@"

@@ -7,6 +7,7 @@
 #   move:   C-MOVE of a 300-image study to storescp, node vs dcmqrscp.
 #
 #   releng/bench/node-bench.sh [ingest] [find] [move] [--images N] [--studies N] [--move-images N] [--find-runs N]
+#   NODE_JAVA_OPTS adds JVM options to the node process (a profiler, for example).
 #
 # Needs a JDK 17, dcmtk 3.6.7 (storescu, storescp, findscu, movescu, dcmqrscp) and the Derby 10.16 jars:
 # DERBY_JARS (':'-separated) or DERBY_DIR (a folder holding them); otherwise /work/tools/derby and the local
@@ -35,10 +36,11 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 b="$repo/bundles"
-javac --release 17 -nowarn -d "$work/classes" \
+. "$here/osgi-jars.sh"
+javac --release 17 -nowarn -cp "$OSGI_JARS" -d "$work/classes" \
     $(find "$b/org.lightbox.dicom.core/src" "$b/org.lightbox.dicom.net/src" "$b/org.lightbox.catalog/src" \
         "$b/org.lightbox.storage/src" -name '*.java') \
     $(find "$b/org.lightbox.config/src" -name '*.java' ! -name BuildInfo.java) "$here/NodeBench.java"
 (cd "$b/org.lightbox.dicom.core/src" && find . -type f ! -name '*.java' -exec cp --parents {} "$work/classes/" \;)
 export TCP_NODELAY=1
-java -Xmx2g -cp "$work/classes:$DERBY_JARS" NodeBench "$@"
+java -Xmx2g -cp "$work/classes:$DERBY_JARS:$OSGI_JARS" NodeBench "$@"
