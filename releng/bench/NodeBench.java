@@ -50,7 +50,8 @@ public final class NodeBench {
 
     private static final String CT = UID.CTImageStorage;
     /** Images sent before measuring, to both sides: a node in service has compiled its hot code long ago. */
-    private static final int WARM_UP = 500;
+    /** Images sent before measuring: the node's JIT compiles the receive and index paths meanwhile. */
+    private static int warmUp = 1000;
     private static Path base;
 
     public static void main(String[] args) throws Exception {
@@ -62,6 +63,7 @@ public final class NodeBench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--images" -> images = Integer.parseInt(args[++i]);
+                case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--studies" -> studies = Integer.parseInt(args[++i]);
                 case "--move-images" -> moveImages = Integer.parseInt(args[++i]);
                 case "--find-runs" -> findRuns = Integer.parseInt(args[++i]);
@@ -162,7 +164,7 @@ public final class NodeBench {
     private static void ingest(int images) throws Exception {
         Path src = base.resolve("ingest-src");
         System.out.printf(Locale.ROOT, "%ningest: writing %d CT images 512x512x16 (and %d to warm up both sides)"
-                + " ...%n", images, WARM_UP);
+                + " ...%n", images, warmUp);
         List<Path> files = new ArrayList<>();
         for (int i = 1; i <= images; i++) {
             // four studies, one per folder: the 4-association run is four modalities sending their own studies
@@ -171,7 +173,7 @@ public final class NodeBench {
                     "INGEST" + (i % 4), "Ingest^Bench", "20240101", 512)));
         }
         List<Path> warm = new ArrayList<>();
-        for (int i = 1; i <= WARM_UP; i++) {
+        for (int i = 1; i <= warmUp; i++) {
             warm.add(write(base.resolve("warm/" + i + ".dcm"), ct("2.25.2", "2.25.2.1", "2.25.2.1." + i, "WARM",
                     "Warm^Up", "20240101", 512)));
         }
@@ -182,10 +184,23 @@ public final class NodeBench {
         int port = freePort();
         double node1;
         double node4;
+        double nodeCpu;
         try (NodeProcess n = new NodeProcess("ingest-node", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             sync();
+            double c0 = cpu(n.process);
+            java.util.Map<String, Double> t0 = threadCpu(n.process);
             node1 = storescu("BENCH", port, List.of(src.toString()));
+            nodeCpu = cpu(n.process) - c0;
+            if (System.getenv("BENCH_THREADS") != null) {
+                java.util.Map<String, Double> t1 = threadCpu(n.process);
+                t1.forEach((k, v) -> {
+                    double d = v - t0.getOrDefault(k, 0.0);
+                    if (d > 0.005) {
+                        System.out.printf(Locale.ROOT, "  node thread %-20s %6.2f s CPU%n", k, d);
+                    }
+                });
+            }
             sync();
         }
         deleteTree(base.resolve("ingest-node"));
@@ -201,10 +216,13 @@ public final class NodeBench {
         Path out = base.resolve("storescp-out");
         Files.createDirectories(out);
         Process scp = server(List.of("storescp", "-od", out.toString(), Integer.toString(port)), port, "storescp");
+        double scpCpu;
         try {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             sync();
+            double c0 = cpu(scp);
             scp1 = storescu("BENCH", port, List.of(src.toString()));
+            scpCpu = cpu(scp) - c0;
             sync();
         } finally {
             stop(scp);
@@ -229,6 +247,8 @@ public final class NodeBench {
                 "1 association: node (indexing) vs storescp", node1, scp1, scp1 / node1, mb / node1, mb / scp1);
         System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f   (%.0f vs %.0f MB/s)%n",
                 "4 associations: node vs storescp --fork", node4, scp4, scp4 / node4, mb / node4, mb / scp4);
+        System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f%n", "CPU seconds, 1 association (node vs storescp)",
+                nodeCpu, scpCpu, scpCpu / nodeCpu);
         deleteTree(src);
     }
 
@@ -253,6 +273,32 @@ public final class NodeBench {
         long t0 = System.nanoTime();
         check(dcmtk(cmd, "storescu-" + aet), "storescu");
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** CPU seconds per thread name (threads of one name summed), from /proc (Linux). */
+    private static java.util.Map<String, Double> threadCpu(Process p) throws IOException {
+        java.util.Map<String, Double> m = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + p.pid() + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    m.merge(name + " user", Long.parseLong(f[11]) / 100.0, Double::sum);
+                    m.merge(name + " sys", Long.parseLong(f[12]) / 100.0, Double::sum);
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        }
+        return m;
+    }
+
+    /** CPU seconds (user and system) a process has used so far, from /proc (Linux). */
+    private static double cpu(Process p) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks
     }
 
     // ------------------------------------------------------------------ find

@@ -6,7 +6,7 @@
 #           at the SCP, with our SCU on an open association, and findscu's round trip;
 #   move:   C-MOVE of a 300-image study to storescp, node vs dcmqrscp.
 #
-#   releng/bench/node-bench.sh [ingest] [find] [move] [--images N] [--studies N] [--move-images N] [--find-runs N]
+#   releng/bench/node-bench.sh [ingest] [find] [move] [--images N] [--warm-up N] [--studies N] [--move-images N] [--find-runs N]
 #   NODE_JAVA_OPTS adds JVM options to the node process (a profiler, for example).
 #
 # Needs a JDK 17, dcmtk 3.6.7 (storescu, storescp, findscu, movescu, dcmqrscp) and the Derby 10.16 jars:

@@ -119,6 +119,26 @@ public final class Catalog implements AutoCloseable {
         return db.transaction(c -> indexer.index(c, values, file, policy, Instant.now()), true);
     }
 
+    /**
+     * Indexes several stored instances in one transaction, all or none, with the configured duplicate policy (the
+     * file store's background indexer: one commit for a burst of receptions instead of one each).
+     */
+    List<IndexedInstance> indexAll(List<Attributes> datasets, List<StoredFile> files) throws CatalogException {
+        List<InstanceValues> values = new ArrayList<>(datasets.size());
+        for (Attributes ds : datasets) {
+            values.add(new InstanceValues(ds, db.dialect().smallBinaryLimit()));
+        }
+        DuplicatePolicy policy = settings.duplicatePolicy();
+        return db.transaction(c -> {
+            Instant now = Instant.now();
+            List<IndexedInstance> out = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                out.add(indexer.index(c, values.get(i), files.get(i), policy, now));
+            }
+            return out;
+        }, true);
+    }
+
     // ------------------------------------------------------------------ queries
 
     /**

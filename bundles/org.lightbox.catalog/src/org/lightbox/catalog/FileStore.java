@@ -79,6 +79,7 @@ public final class FileStore implements AutoCloseable {
     private final FileLock lock;
     private final boolean cleanShutdown;
     private final Durability durability = new Durability();
+    private final BackgroundIndexer indexer;
     /** Guards names and directories: choosing a free name and renaming, creating and removing directories. */
     private final ReentrantLock layout = new ReentrantLock();
     /** Commits hold it shared, {@link #close()} exclusively: the clean-shutdown marker never precedes a commit. */
@@ -94,6 +95,7 @@ public final class FileStore implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.cleanShutdown = cleanShutdown;
+        this.indexer = new BackgroundIndexer(this, catalog);
     }
 
     /** The default store folder: {@code <data folder>/store}. */
@@ -225,6 +227,64 @@ public final class FileStore implements AutoCloseable {
     }
 
     private StoredInstance storeLocked(IncomingFile in) throws IOException, CatalogException {
+        Placed p = place(in);
+        IndexedInstance indexed;
+        try {
+            indexed = catalog.index(p.header.dataset, p.file);
+        } catch (CatalogException | RuntimeException e) {
+            deleteQuietly(p.path);
+            throw e;
+        }
+        rememberForBatch(p);
+        for (StoredFile old : indexed.replaced()) {
+            deleteQuietly(resolve(old));
+        }
+        return new StoredInstance(indexed, p.file, p.path);
+    }
+
+    /**
+     * As {@link #commit(IncomingFile)}, but returns once the file is durable under its final name, and catalogues it
+     * on the store's indexing thread. A REJECT duplicate policy needs the catalog's answer before success may be
+     * sent, so then it is catalogued at once (and {@code listener} told before this returns).
+     */
+    StoredFile commitThenIndex(IncomingFile in, IndexingListener listener) throws IOException, CatalogException {
+        if (catalog.settings().duplicatePolicy() == DuplicatePolicy.REJECT) {
+            StoredInstance s = commit(in);
+            listener.indexed(s);
+            return s.file();
+        }
+        life.readLock().lock();
+        try {
+            checkOpen();
+            Placed p = place(in);
+            rememberForBatch(p);
+            try {
+                indexer.submit(new BackgroundIndexer.Task(p.header.dataset, p.file, p.path, listener));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted before " + p.path + " was queued for the catalog; the next"
+                        + " start's recovery scan catalogues it");
+            }
+            return p.file;
+        } finally {
+            life.readLock().unlock();
+        }
+    }
+
+    /**
+     * Waits until every file committed before this call is in the catalog: a query, retrieve or commitment
+     * answered after it sees every instance acknowledged before it.
+     */
+    public void awaitIndexing() {
+        indexer.await();
+    }
+
+    /** A file made durable under its final name, not yet catalogued. */
+    private record Placed(Header header, StoredFile file, Path path, List<Path> newDirectories) {
+    }
+
+    /** Finishes the file (forced per the policy), reads its header and renames it into its series folder. */
+    private Placed place(IncomingFile in) throws IOException, CatalogException {
         String checksum = in.finishWriting(settings.fsync() == FsyncPolicy.ALWAYS);
         Path temp = in.temporaryPath();
         long size = Files.size(temp);
@@ -233,33 +293,27 @@ public final class FileStore implements AutoCloseable {
         Path placed = place(temp, h.dataset, newDirectories);
         String relative = root.relativize(placed).toString().replace('\\', '/');
         StoredFile file = new StoredFile(storeId, relative, size, h.transferSyntaxUid, checksum);
-        IndexedInstance indexed;
-        try {
-            if (settings.fsync() == FsyncPolicy.ALWAYS) {
-                durability.forceDirectory(placed.getParent());
-                for (Path d : newDirectories) {
-                    durability.forceDirectory(d.getParent());
-                }
+        if (settings.fsync() == FsyncPolicy.ALWAYS) {
+            durability.forceDirectory(placed.getParent());
+            for (Path d : newDirectories) {
+                durability.forceDirectory(d.getParent());
             }
-            indexed = catalog.index(h.dataset, file);
-        } catch (CatalogException | RuntimeException e) {
-            deleteQuietly(placed);
-            throw e;
         }
+        return new Placed(h, file, placed, newDirectories);
+    }
+
+    /** Under the BATCH policy, forces files and their folders in groups. */
+    private void rememberForBatch(Placed p) throws IOException {
         if (settings.fsync() == FsyncPolicy.BATCH) {
             List<Path> dirs = new ArrayList<>();
-            dirs.add(placed.getParent());
-            for (Path d : newDirectories) {
+            dirs.add(p.path.getParent());
+            for (Path d : p.newDirectories) {
                 dirs.add(d.getParent());
             }
-            if (durability.remember(placed, dirs) >= settings.batchSize()) {
+            if (durability.remember(p.path, dirs) >= settings.batchSize()) {
                 durability.forcePending();
             }
         }
-        for (StoredFile old : indexed.replaced()) {
-            deleteQuietly(resolve(old));
-        }
-        return new StoredInstance(indexed, file, placed);
     }
 
     /** The parsed header of a file and its transfer syntax. */
@@ -351,6 +405,7 @@ public final class FileStore implements AutoCloseable {
      */
     @SuppressWarnings("try") // the claim is held for the block, not used in it
     public DeletedStudy deleteStudy(String studyUid, String reason) throws CatalogException, IOException {
+        indexer.await(); // an instance of the study still queued would otherwise bring it back
         checkOpen();
         try (var deleting = catalog.pins().claimForDeletion(studyUid)) {
             Optional<StudyRecord> study = catalog.study(studyUid);
@@ -476,16 +531,22 @@ public final class FileStore implements AutoCloseable {
             if (closed) {
                 return;
             }
-            closed = true;
-            markCleanAndRelease();
+            closed = true; // no commit runs now, and none starts
         } finally {
             life.writeLock().unlock();
         }
+        indexer.close(); // what was acknowledged goes into the catalog before the marker says "clean"
+        markCleanAndRelease(!indexer.hadFailures());
     }
 
-    private void markCleanAndRelease() throws IOException {
+    private void markCleanAndRelease(boolean clean) throws IOException {
         try {
             durability.forcePending();
+            if (!clean) {
+                LOG.log(System.Logger.Level.WARNING, "some files of " + root + " could not be catalogued: the next"
+                        + " start runs the full recovery scan");
+                return;
+            }
             Path marker = root.resolve(CLEAN_MARKER);
             try (OutputStream out = Files.newOutputStream(marker)) {
                 out.write('\n');

@@ -74,6 +74,30 @@ public final class IncomingFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores the instance as {@link #commit()} does up to the rename (the file is then durable under its final name,
+     * which is when the sender may be told "success"), and catalogues it shortly after on the store's indexing
+     * thread, telling {@code listener}. On an exception nothing is stored: the file is removed.
+     *
+     * @return the stored file (its catalog rows follow)
+     * @throws InvalidInstanceException   not a readable Part 10 file, or a UID missing
+     * @throws DuplicateInstanceException the duplicate policy is REJECT and the SOP Instance UID is stored
+     */
+    public StoredFile commitThenIndex(IndexingListener listener) throws IOException, CatalogException {
+        if (committed || closed) {
+            throw new IllegalStateException("already " + (committed ? "committed" : "closed") + ": " + temp);
+        }
+        try {
+            StoredFile f = store.commitThenIndex(this, listener);
+            committed = true;
+            return f;
+        } finally {
+            if (!committed) {
+                close();
+            }
+        }
+    }
+
     /** Flushes, forces when asked, and closes the channel; returns the checksum or {@code null}. */
     String finishWriting(boolean force) throws IOException {
         if (!finished) {

@@ -185,6 +185,11 @@ public final class Node implements AutoCloseable {
     private AssociationListener afterAssociation(AutoDeleteScheduler deleter) {
         return new AssociationListener() {
             @Override
+            public void releasing(Association a) {
+                store.awaitIndexing(); // a sender that has released finds everything it sent
+            }
+
+            @Override
             public void released(Association a) {
                 ended();
             }

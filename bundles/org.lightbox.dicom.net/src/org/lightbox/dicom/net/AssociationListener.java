@@ -22,6 +22,14 @@ public interface AssociationListener {
     default void rejected(Association association, AAssociateRj rejection) {
     }
 
+    /**
+     * The peer asked to release (acceptor side), every request is answered, and the A-RELEASE-RP has not been sent
+     * yet: a listener that must finish work the peer may count on once released (catalogue what it stored) does it
+     * here, and the peer waits for it.
+     */
+    default void releasing(Association association) {
+    }
+
     /** The association ended by an orderly release. */
     default void released(Association association) {
     }

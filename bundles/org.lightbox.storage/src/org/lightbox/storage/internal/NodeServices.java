@@ -47,14 +47,25 @@ public final class NodeServices {
         r.register(NodeCapabilities.storageSopClasses(), CommandField.C_STORE_RQ,
                 serial(new StorageScp(store, events, receives), node, callers));
         r.register(NodeCapabilities.FIND, CommandField.C_FIND_RQ,
-                serial(new FindScp(catalog, options, events, executor), node, callers));
+                serial(afterIndexing(new FindScp(catalog, options, events, executor), store), node, callers));
         r.register(NodeCapabilities.MOVE, CommandField.C_MOVE_RQ,
-                serial(new MoveScp(catalog, store, config, connector, options, events), node, callers));
+                serial(afterIndexing(new MoveScp(catalog, store, config, connector, options, events), store), node,
+                        callers));
         r.register(NodeCapabilities.GET, CommandField.C_GET_RQ,
-                serial(new GetScp(catalog, store, options, node.aeTitle(), events), node, callers));
+                serial(afterIndexing(new GetScp(catalog, store, options, node.aeTitle(), events), store), node,
+                        callers));
         r.register(UID.StorageCommitmentPushModel, CommandField.N_ACTION_RQ,
-                serial(new StorageCommitmentScp(catalog, store, config, connector, events, executor), node, callers));
+                serial(afterIndexing(new StorageCommitmentScp(catalog, store, config, connector, events, executor),
+                        store), node, callers));
         return r;
+    }
+
+    /** Queries, retrieves and commitment see every instance acknowledged before them. */
+    private static DimseService afterIndexing(DimseService s, FileStore store) {
+        return rq -> {
+            store.awaitIndexing();
+            s.onRequest(rq);
+        };
     }
 
     private static DimseService serial(DimseService s, NodeSettings node, CallerQueue callers) {

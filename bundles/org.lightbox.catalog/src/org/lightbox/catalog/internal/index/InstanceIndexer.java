@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.lightbox.catalog.IndexedInstance;
 import org.lightbox.catalog.StoredFile;
 import org.lightbox.catalog.StudyState;
 import org.lightbox.catalog.internal.db.SqlDialect;
+import org.lightbox.catalog.internal.db.StatementCache;
 import org.lightbox.catalog.internal.db.Sql;
 
 /**
@@ -27,6 +27,7 @@ import org.lightbox.catalog.internal.db.Sql;
  * associations storing into one study at once take turns on the short database part and never deadlock.
  */
 public final class InstanceIndexer {
+    private static final StatementCache STATEMENTS = new StatementCache();
 
     /** Thrown inside the transaction when a row found a moment ago is gone: run the transaction again. */
     public static final class RowVanished extends SQLException {
@@ -65,7 +66,8 @@ public final class InstanceIndexer {
         }
         List<Long> existing = new ArrayList<>();
         int dupNo = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT PK, DUP_NO FROM INSTANCE WHERE SOP_IUID = ?")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "SELECT PK, DUP_NO FROM INSTANCE WHERE SOP_IUID = ?");
             ps.setString(1, v.sopInstanceUid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -79,8 +81,9 @@ public final class InstanceIndexer {
         }
         long instancePk = insertInstance(c, v, seriesPk, dupNo, now);
         insertFile(c, instancePk, file, now);
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE SERIES SET NUM_INSTANCES = NUM_INSTANCES + 1 WHERE PK = ?")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c,
+                "UPDATE SERIES SET NUM_INSTANCES = NUM_INSTANCES + 1 WHERE PK = ?");
             ps.setLong(1, seriesPk);
             ps.executeUpdate();
         }
@@ -88,9 +91,10 @@ public final class InstanceIndexer {
         if (newSeries && v.modality != null && !contains(modalities, v.modality)) {
             modalities = Values.column(modalities == null ? v.modality : modalities + "\\" + v.modality, 256);
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE STUDY SET NUM_INSTANCES = NUM_INSTANCES + 1, "
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "UPDATE STUDY SET NUM_INSTANCES = NUM_INSTANCES + 1, "
                 + "NUM_SERIES = NUM_SERIES + ?, SIZE_BYTES = SIZE_BYTES + ?, MODALITIES = ?, STATE = ?, "
-                + "UPDATED = ?, LAST_ACCESS = ? WHERE PK = ?")) {
+                + "UPDATED = ?, LAST_ACCESS = ? WHERE PK = ?");
             ps.setInt(1, newSeries ? 1 : 0);
             ps.setLong(2, file.size());
             Sql.setString(ps, 3, modalities);
@@ -122,7 +126,8 @@ public final class InstanceIndexer {
     }
 
     private long findOrCreatePatient(Connection c, InstanceValues v, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT PK FROM PATIENT WHERE PAT_KEY = ?")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "SELECT PK FROM PATIENT WHERE PAT_KEY = ?");
             ps.setString(1, v.patientKey);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -130,9 +135,10 @@ public final class InstanceIndexer {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO PATIENT (PAT_KEY, PAT_ID, PAT_ID_ISSUER, "
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO PATIENT (PAT_KEY, PAT_ID, PAT_ID_ISSUER, "
                 + "PAT_NAME, PAT_NAME_FOLD, PAT_BIRTHDATE, PAT_SEX, CHARSET, ATTRS, CREATED) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
             ps.setString(1, v.patientKey);
             Sql.setString(ps, 2, v.patientId);
             Sql.setString(ps, 3, v.issuer);
@@ -151,7 +157,8 @@ public final class InstanceIndexer {
     /** {pk, 1 if created}. */
     private long[] findOrCreateStudy(Connection c, InstanceValues v, long patientPk, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT PK FROM STUDY WHERE STUDY_UID = ?")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "SELECT PK FROM STUDY WHERE STUDY_UID = ?");
             ps.setString(1, v.studyUid);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -159,10 +166,11 @@ public final class InstanceIndexer {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO STUDY (PATIENT_FK, STUDY_UID, STUDY_DATE, "
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO STUDY (PATIENT_FK, STUDY_UID, STUDY_DATE, "
                 + "STUDY_TIME, STUDY_TIME_KEY, ACCESSION_NO, STUDY_ID, REF_PHYSICIAN, REF_PHYSICIAN_FOLD, STUDY_DESC, "
                 + "STATE, IS_PROTECTED, RECEIVED, UPDATED, LAST_ACCESS, CHARSET, ATTRS) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
             ps.setLong(1, patientPk);
             ps.setString(2, v.studyUid);
             Sql.setString(ps, 3, v.studyDate);
@@ -187,7 +195,8 @@ public final class InstanceIndexer {
 
     /** Takes the study row's write lock: indexing and removal in one study run one after the other. */
     private static void lockStudy(Connection c, long studyPk) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE STUDY SET UPDATED = UPDATED WHERE PK = ?")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "UPDATE STUDY SET UPDATED = UPDATED WHERE PK = ?");
             ps.setLong(1, studyPk);
             if (ps.executeUpdate() == 0) {
                 throw new RowVanished("study " + studyPk);
@@ -196,7 +205,8 @@ public final class InstanceIndexer {
     }
 
     private static String currentModalities(Connection c, long studyPk) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MODALITIES FROM STUDY WHERE PK = ?")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "SELECT MODALITIES FROM STUDY WHERE PK = ?");
             ps.setLong(1, studyPk);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -206,7 +216,8 @@ public final class InstanceIndexer {
 
     /** {pk, study pk} or null. */
     private static long[] findSeries(Connection c, String seriesUid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT PK, STUDY_FK FROM SERIES WHERE SERIES_UID = ?")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "SELECT PK, STUDY_FK FROM SERIES WHERE SERIES_UID = ?");
             ps.setString(1, seriesUid);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new long[] { rs.getLong(1), rs.getLong(2) } : null;
@@ -215,9 +226,9 @@ public final class InstanceIndexer {
     }
 
     private long insertSeries(Connection c, InstanceValues v, long studyPk, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SERIES (STUDY_FK, SERIES_UID, MODALITY, "
-                + "SERIES_NO, SERIES_DESC, BODY_PART, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO SERIES (STUDY_FK, SERIES_UID, MODALITY, "
+                + "SERIES_NO, SERIES_DESC, BODY_PART, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
             ps.setLong(1, studyPk);
             ps.setString(2, v.seriesUid);
             Sql.setString(ps, 3, v.modality);
@@ -234,9 +245,9 @@ public final class InstanceIndexer {
 
     private long insertInstance(Connection c, InstanceValues v, long seriesPk, int dupNo, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INSTANCE (SERIES_FK, SOP_IUID, DUP_NO, SOP_CUID, "
-                + "INSTANCE_NO, NUM_FRAMES, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO INSTANCE (SERIES_FK, SOP_IUID, DUP_NO, SOP_CUID, "
+                + "INSTANCE_NO, NUM_FRAMES, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
             ps.setLong(1, seriesPk);
             ps.setString(2, v.sopInstanceUid);
             ps.setInt(3, dupNo);
@@ -252,8 +263,9 @@ public final class InstanceIndexer {
     }
 
     private static void insertFile(Connection c, long instancePk, StoredFile f, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO FILE_REF (INSTANCE_FK, STORE_ID, PATH, "
-                + "SIZE_BYTES, TSUID, CHECKSUM, CREATED) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        {
+            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO FILE_REF (INSTANCE_FK, STORE_ID, PATH, "
+                + "SIZE_BYTES, TSUID, CHECKSUM, CREATED) VALUES (?, ?, ?, ?, ?, ?, ?)");
             ps.setLong(1, instancePk);
             ps.setString(2, f.storeId());
             ps.setString(3, f.path());

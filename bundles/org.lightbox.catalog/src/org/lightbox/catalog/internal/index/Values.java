@@ -76,7 +76,20 @@ public final class Values {
     }
 
     public static String date(LocalDate d) {
-        return String.format(Locale.ROOT, "%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        StringBuilder b = new StringBuilder(8); // not String.format: this runs for every instance indexed
+        digits(b, d.getYear(), 4);
+        digits(b, d.getMonthValue(), 2);
+        digits(b, d.getDayOfMonth(), 2);
+        return b.toString();
+    }
+
+    /** {@code value} with leading zeros to {@code width} digits (value is not negative). */
+    private static void digits(StringBuilder b, int value, int width) {
+        String s = Integer.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        b.append(s);
     }
 
     /** A TM value as HHMMSS.FFFFFF (a partial time at its first instant), or {@code null}. */
@@ -86,8 +99,13 @@ public final class Values {
     }
 
     public static String timeKey(LocalTime t) {
-        return String.format(Locale.ROOT, "%02d%02d%02d.%06d", t.getHour(), t.getMinute(), t.getSecond(),
-                t.getNano() / 1000);
+        StringBuilder b = new StringBuilder(13);
+        digits(b, t.getHour(), 2);
+        digits(b, t.getMinute(), 2);
+        digits(b, t.getSecond(), 2);
+        b.append('.');
+        digits(b, t.getNano() / 1000, 6);
+        return b.toString();
     }
 
     /** An IS value that fits an int, or {@code null}. */

@@ -314,6 +314,7 @@ public final class DimseChannel {
                 }
                 if (r == UpperLayer.RELEASE_INDICATION) {
                     awaitInFlight();
+                    events.fire(l -> l.releasing(association));
                     ul.releaseResponse();
                     continue;
                 }

@@ -2,13 +2,16 @@ package org.lightbox.storage.internal.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.catalog.DuplicateInstanceException;
 import org.lightbox.catalog.FileStore;
 import org.lightbox.catalog.IncomingFile;
+import org.lightbox.catalog.IndexingListener;
 import org.lightbox.catalog.InvalidInstanceException;
+import org.lightbox.catalog.StoredFile;
 import org.lightbox.catalog.StoredInstance;
 import org.lightbox.dicom.core.TransferSyntax;
 import org.lightbox.dicom.core.io.DicomFormatException;
@@ -24,8 +27,10 @@ import org.lightbox.storage.internal.ReceiveLog;
 
 /**
  * The Storage SCP: stores each C-STORE data set exactly as received (file meta information plus the data set
- * bytes in the presentation context's transfer syntax) through the file store, and answers success only once the
- * file is durable and catalogued. A malformed data set, a data set that contradicts its command, a refused
+ * bytes in the presentation context's transfer syntax) through the file store, and answers success once the
+ * file is durable under its final name; the store catalogues it right after, on its indexing thread (queries of
+ * the node wait for that, and so does the release of the association, so a sender that has released finds
+ * everything it sent). A malformed data set, a data set that contradicts its command, a refused
  * duplicate or a store failure is answered with a failure status, and the partial file is removed.
  */
 public final class StorageScp implements DimseService {
@@ -69,18 +74,14 @@ public final class StorageScp implements DimseService {
                 throw new Refusal(Status.CANNOT_UNDERSTAND, "the C-STORE request lacks the affected SOP "
                         + (cuid == null ? "class" : "instance") + " UID", null);
             }
-            StoredInstance stored;
+            StoredFile stored;
             try (IncomingFile in = create(cuid, iuid, ts, a.callingAeTitle())) {
                 header = copy(data, in, ts);
                 check(header, cuid, iuid);
-                stored = commit(in);
+                stored = commit(in, catalogued(a, cuid, iuid, ts, header));
             }
             rq.respond(Status.SUCCESS);
-            receives.stored(a, stored.indexed().studyUid(), header.patientId(), header.patientName(),
-                    stored.file().size());
-            events.fire(new NodeEvent.InstanceReceived(Instant.now(), a.label(), a.callingAeTitle(), cuid, iuid,
-                    stored.indexed().studyUid(), header.patientId(), header.patientName(), ts, stored.file().size(),
-                    stored.indexed().duplicateNumber()));
+            receives.stored(a, header.studyUid(), header.patientId(), header.patientName(), stored.size());
         } catch (Refusal r) {
             refuse(rq, header, r.status, r.getMessage(), r.getCause());
         }
@@ -105,9 +106,29 @@ public final class StorageScp implements DimseService {
         // any other IOException: the association broke; nothing to answer, the partial file is removed on close
     }
 
-    private static StoredInstance commit(IncomingFile in) throws Refusal {
+    /** Reports the instance once it is in the catalog (shortly after its success was sent). */
+    private IndexingListener catalogued(Association a, String cuid, String iuid, String ts, ReceivedHeader h) {
+        return new IndexingListener() {
+            @Override
+            public void indexed(StoredInstance s) {
+                events.fire(new NodeEvent.InstanceReceived(Instant.now(), a.label(), a.callingAeTitle(), cuid, iuid,
+                        s.indexed().studyUid(), h.patientId(), h.patientName(), ts, s.file().size(),
+                        s.indexed().duplicateNumber()));
+            }
+
+            @Override
+            public void failed(Path file, CatalogException cause) {
+                events.fire(new NodeEvent.Failure(Instant.now(), "catalog", a.label() + ": " + iuid
+                        + " is stored in " + file + " but not catalogued (" + cause.getMessage()
+                        + "); the next start's recovery scan catalogues it"));
+            }
+        };
+    }
+
+    /** The file is durable when this returns; the catalog follows (see {@link IncomingFile#commitThenIndex}). */
+    private static StoredFile commit(IncomingFile in, IndexingListener catalogued) throws Refusal {
         try {
-            return in.commit();
+            return in.commitThenIndex(catalogued);
         } catch (DuplicateInstanceException e) {
             throw new Refusal(Status.DUPLICATE_SOP_INSTANCE, e.getMessage(), e);
         } catch (InvalidInstanceException e) {

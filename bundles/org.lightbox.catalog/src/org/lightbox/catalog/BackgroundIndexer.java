@@ -1,0 +1,182 @@
+package org.lightbox.catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import org.lightbox.dicom.core.Attributes;
+
+/**
+ * Catalogues files the store has already made durable, on one thread of its own, a burst of them per transaction.
+ * This takes the catalog off the path between "data set received" and "success sent": the file on disk is the
+ * durable record, and the recovery scan catalogues any file a crash left without rows. The queue is bounded, so a
+ * catalog slower than the network holds the receivers back instead of filling the memory.
+ */
+final class BackgroundIndexer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(BackgroundIndexer.class.getName());
+    /** Enough to amortise a commit; small enough that a batch failure costs little to redo one by one. */
+    private static final int MAX_BATCH = 64;
+    private static final int CAPACITY = 512;
+
+    record Task(Attributes dataset, StoredFile file, Path path, IndexingListener listener) {
+    }
+
+    private static final Task END = new Task(null, null, null, null);
+
+    private final FileStore store;
+    private final Catalog catalog;
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final Thread thread;
+    private final Object progress = new Object();
+    private long submitted; // guarded by progress
+    private long finished; // guarded by progress
+    private volatile boolean failures;
+    private boolean closed; // guarded by progress
+
+    BackgroundIndexer(FileStore store, Catalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+        this.thread = new Thread(this::run, "lightbox-indexer " + store.root().getFileName());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues a placed file; waits while the queue is full. */
+    void submit(Task t) throws InterruptedException {
+        synchronized (progress) {
+            if (closed) {
+                throw new IllegalStateException("the indexer of " + store.root() + " is closed");
+            }
+            submitted++;
+        }
+        queue.put(t);
+    }
+
+    /** Waits until everything submitted before this call is catalogued (or failed). */
+    void await() {
+        synchronized (progress) {
+            long target = submitted;
+            boolean interrupted = false;
+            while (finished < target) {
+                try {
+                    progress.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the caller's reads must not run ahead of the catalog
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True once some file could not be catalogued (the store then asks for a full recovery scan). */
+    boolean hadFailures() {
+        return failures;
+    }
+
+    private void run() {
+        List<Task> batch = new ArrayList<>(MAX_BATCH);
+        boolean end = false;
+        while (!end) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // only close() ends the loop, after the queue is empty
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            if (batch.get(batch.size() - 1) == END) {
+                batch.remove(batch.size() - 1);
+                end = true;
+            }
+            if (!batch.isEmpty()) {
+                index(batch);
+                synchronized (progress) {
+                    finished += batch.size();
+                    progress.notifyAll();
+                }
+            }
+            batch.clear();
+        }
+    }
+
+    private void index(List<Task> batch) {
+        List<Attributes> datasets = new ArrayList<>(batch.size());
+        List<StoredFile> files = new ArrayList<>(batch.size());
+        for (Task t : batch) {
+            datasets.add(t.dataset());
+            files.add(t.file());
+        }
+        List<IndexedInstance> indexed;
+        try {
+            indexed = catalog.indexAll(datasets, files);
+        } catch (CatalogException | RuntimeException e) {
+            if (batch.size() > 1) {
+                for (Task t : batch) { // find the culprit; the others go in on their own
+                    index(List.of(t));
+                }
+                return;
+            }
+            Task t = batch.get(0);
+            failures = true;
+            CatalogException cause = e instanceof CatalogException c ? c
+                    : new CatalogException("cannot catalogue " + t.path() + ": " + e, e);
+            LOG.log(System.Logger.Level.WARNING, "{0} is stored but not catalogued; the next start's recovery scan"
+                    + " tries again: {1}", t.path(), cause.getMessage());
+            notifyFailed(t, cause);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Task t = batch.get(i);
+            IndexedInstance ii = indexed.get(i);
+            for (StoredFile old : ii.replaced()) {
+                FileStore.deleteQuietly(store.resolve(old));
+            }
+            try {
+                t.listener().indexed(new StoredInstance(ii, t.file(), t.path()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "an indexing listener failed: " + e, e);
+            }
+        }
+    }
+
+    private static void notifyFailed(Task t, CatalogException cause) {
+        try {
+            t.listener().failed(t.path(), cause);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "an indexing listener failed: " + e, e);
+        }
+    }
+
+    /** Catalogues what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        synchronized (progress) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(END);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
