@@ -26,7 +26,8 @@ import org.lightbox.dicom.imageio.Transcoder;
  * in this JVM through the Transcoder (file in, file out: the same work), three times: the first run includes JIT
  * warm-up, the best run is the steady state. Each is measured as wall time and as CPU time (user + system of the
  * whole process, JIT and GC threads included for us): on a shared machine CPU time is the steadier figure. Also
- * checks that our decodes equal dcmtk's and that dcmtk decodes our encoding to the original.
+ * checks that our decodes equal dcmtk's and that dcmtk decodes our encoding to the original. JPEG 2000 (no dcmtk
+ * codec) is compared with OpenJPEG's opj_decompress when it is installed.
  * Usage: CodecBench <work dir> [frames]
  */
 public class CodecBench {
@@ -71,6 +72,59 @@ public class CodecBench {
         report("JPEG lossless decode", frames, dcDec, "dcmdjpeg", ourDec);
         report("JPEG-LS decode      ", frames, dcLsDec, "dcmdjpls", ourLsDec);
         report("JPEG lossless encode", frames, dcEnc, "dcmcjpeg", ourEnc);
+        jpeg2000(dir, nat, frames);
+    }
+
+    /**
+     * JPEG 2000 lossless decode against OpenJPEG: our encoding (checked by opj_decompress to give back the original)
+     * is decoded by us through the Transcoder, and by one opj_decompress process over a folder of the frames'
+     * codestreams (single-threaded, raw output; its time includes writing those files).
+     */
+    static void jpeg2000(Path dir, Path nat, int frames) throws Exception {
+        if (!onPath("opj_decompress")) {
+            System.out.println("JPEG 2000: skipped, opj_decompress is not on PATH (apt-get install libopenjp2-tools)");
+            return;
+        }
+        Path j2k = dir.resolve("j2k-ours.dcm");
+        Transcoder tc = new Transcoder();
+        double[] enc = timed(() -> tc.transcode(nat, j2k, TransferSyntax.of(UID.JPEG2000Lossless)));
+        DicomFile f = DicomReader.readFile(j2k);
+        PixelData pd = PixelData.of(f.dataset(), f.transferSyntax());
+        Path in = Files.createDirectories(dir.resolve("j2k-frames"));
+        for (int i = 0; i < frames; i++) {
+            Files.write(in.resolve(String.format("f%04d.j2k", i)), pd.frameBytes(i));
+        }
+        double[] opj = run("opj_decompress", "-ImgDir", in, "-OutFor", "RAWL"); // writes fNNNN.rawl beside
+        checkRaw(in.resolve("f0000.rawl"), PixelData.of(DicomReader.readFile(nat).dataset(),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).frame(0));
+        double[][] ours = new double[3][];
+        for (int r = 0; r < 3; r++) {
+            ours[r] = timed(() -> tc.transcode(j2k, dir.resolve("j2k-ours-decoded.dcm"),
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        }
+        check(dir.resolve("j2k-ours-decoded.dcm"), nat);
+        System.out.printf("JPEG 2000 lossless: ours %d MB; our encode %.0f frames/s (wall)%n", Files.size(j2k) >> 20,
+                frames / enc[0]);
+        report("JPEG 2000 decode    ", frames, opj, "opj_decompress", ours);
+    }
+
+    static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Paths.get(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fails unless OpenJPEG's little-endian raw output equals the frame. */
+    static void checkRaw(Path raw, FrameBuffer expected) throws IOException {
+        byte[] b = Files.readAllBytes(raw);
+        for (int k = 0; k < expected.length(); k++) {
+            if ((short) ((b[2 * k] & 0xFF) | b[2 * k + 1] << 8) != (short) expected.get(k)) {
+                throw new IllegalStateException("opj_decompress differs from the original at sample " + k);
+            }
+        }
     }
 
     interface Work {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.imageio.internal.jpeg.JpegDctCodec;
 import org.lightbox.dicom.imageio.internal.jpeg.JpegLosslessCodec;
+import org.lightbox.dicom.imageio.internal.jpeg2000.J2kCodec;
 import org.lightbox.dicom.imageio.internal.jpegls.JpegLsCodec;
 import org.lightbox.dicom.imageio.internal.rle.RleCodec;
 
@@ -17,7 +18,7 @@ public final class PixelCodecs {
     private static final List<PixelCodec> ALL = List.of(new RleCodec(), new JpegLosslessCodec(UID.JPEGLosslessSV1),
             new JpegLosslessCodec(UID.JPEGLossless), new JpegLsCodec(UID.JPEGLSLossless),
             new JpegLsCodec(UID.JPEGLSNearLossless), new JpegDctCodec(UID.JPEGBaseline8Bit),
-            new JpegDctCodec(UID.JPEGExtended12Bit));
+            new JpegDctCodec(UID.JPEGExtended12Bit), new J2kCodec(UID.JPEG2000Lossless), new J2kCodec(UID.JPEG2000));
 
     private static final Map<String, PixelCodec> BY_UID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(PixelCodec::transferSyntaxUID, Function.identity()));

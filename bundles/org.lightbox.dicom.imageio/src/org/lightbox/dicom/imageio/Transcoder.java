@@ -147,7 +147,7 @@ public final class Transcoder {
                 throw new CodecException(to.name(), "no encoder for transfer syntax " + to.uid(), -1);
             }
             encoder = codec.encoder(decoded, options);
-            method = to.uid().startsWith("1.2.840.10008.1.2.4.8") ? "ISO_14495_1" : "ISO_10918_1";
+            method = lossyMethod(to.uid());
         }
         FrameFormat target = encoder != null ? encoder.encodedFormat() : decoded;
         boolean lossy = encoder != null && encoder.isLossy();
@@ -217,6 +217,14 @@ public final class Transcoder {
         if (lossy) {
             ds.setString(Tag.LossyImageCompression, VR.CS, "01");
         }
+    }
+
+    /** The Lossy Image Compression Method (0028,2114) defined term of a compressed transfer syntax. */
+    private static String lossyMethod(String uid) {
+        if (uid.startsWith("1.2.840.10008.1.2.4.8")) {
+            return "ISO_14495_1";
+        }
+        return uid.startsWith("1.2.840.10008.1.2.4.9") ? "ISO_15444_1" : "ISO_10918_1";
     }
 
     private static void appendValue(Attributes ds, int tag, VR vr, String value) {

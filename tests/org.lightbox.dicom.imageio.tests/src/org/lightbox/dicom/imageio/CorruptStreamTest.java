@@ -26,7 +26,7 @@ import org.lightbox.dicom.core.UID;
 class CorruptStreamTest {
 
     private static final String[] SYNTAXES = { UID.RLELossless, UID.JPEGLosslessSV1, UID.JPEGLSLossless,
-        UID.JPEGLSNearLossless, UID.JPEGBaseline8Bit, UID.JPEGExtended12Bit };
+        UID.JPEGLSNearLossless, UID.JPEGBaseline8Bit, UID.JPEGExtended12Bit, UID.JPEG2000Lossless };
 
     @TempDir
     Path dir;

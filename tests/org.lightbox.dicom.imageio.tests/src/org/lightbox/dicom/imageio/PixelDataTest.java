@@ -100,7 +100,7 @@ class PixelDataTest {
         Fragments fr = a.newFragments(Tag.PixelData, VR.OB, 2);
         fr.add(new byte[0]);
         fr.add(new byte[] { (byte) 0xFF, 0x4F, (byte) 0xFF, 0x51 });
-        PixelData p = PixelData.of(a, TransferSyntax.of(UID.JPEG2000Lossless));
+        PixelData p = PixelData.of(a, TransferSyntax.of(UID.JPEG2000MCLossless)); // Part 2: no codec
         CodecException e = assertThrows(CodecException.class, () -> p.frame(0));
         assertTrue(e.getMessage().contains("no codec"), e.getMessage());
     }
