@@ -44,15 +44,28 @@ public final class AutoDelete {
     public AutoDeleteReport run() throws CatalogException, IOException {
         Catalog catalog = store.catalog();
         List<StudyRecord> candidates = new ArrayList<>();
+        List<StudyRecord> committed = new ArrayList<>();
         for (StudyRecord s : catalog.allStudies()) {
-            if (!s.isProtected() && policy.allows(s.state())) { // pinned ones are tried and reported as skipped
+            if (s.isProtected()) {
+                continue;
+            }
+            if (policy.deleteOnceCommitted() && s.state() == StudyState.COMMITTED) {
+                committed.add(s); // the rule names its state: it applies whatever the deletable states are
+            } else if (policy.allows(s.state())) { // pinned ones are tried and reported as skipped
                 candidates.add(s);
             }
         }
         candidates.sort(Comparator.comparing(this::basis).thenComparing(StudyRecord::studyUid));
+        committed.sort(Comparator.comparing(StudyRecord::studyUid));
         List<DeletedStudy> deleted = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<StudyRecord> remaining = new ArrayList<>();
+        for (StudyRecord s : committed) {
+            if (delete(s, "auto-delete: committed by another node (delete once committed)", deleted, skipped) == 0
+                    && skipped.contains(s.studyUid())) {
+                remaining.add(s); // pinned now: it still counts for the space rules below
+            }
+        }
         Instant now = clock.instant();
         for (StudyRecord s : candidates) {
             if (policy.maxAge() != null && basis(s).isBefore(now.minus(policy.maxAge()))) {

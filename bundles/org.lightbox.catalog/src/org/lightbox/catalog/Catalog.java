@@ -54,6 +54,7 @@ public final class Catalog implements AutoCloseable {
     private final PinRegistry pins = new PinRegistry();
     private final ActivityLog activityLog;
     private final JobTable jobs;
+    private final TransferRecords transferRecords;
 
     private Catalog(Database db, CatalogSettings settings, int schemaVersion) {
         this.db = db;
@@ -62,6 +63,7 @@ public final class Catalog implements AutoCloseable {
         this.indexer = new InstanceIndexer(db.dialect());
         this.activityLog = new ActivityLog(db);
         this.jobs = new JobTable(db);
+        this.transferRecords = new TransferRecords(db);
     }
 
     /** Opens the catalog, creating or migrating its schema. */
@@ -313,6 +315,11 @@ public final class Catalog implements AutoCloseable {
     /** The durable job table of the transfer queue. */
     public JobTable jobs() {
         return jobs;
+    }
+
+    /** What the transfer queue recorded per instance: send outcomes and storage commitment. */
+    public TransferRecords transferRecords() {
+        return transferRecords;
     }
 
     // ------------------------------------------------------------------ for the file store

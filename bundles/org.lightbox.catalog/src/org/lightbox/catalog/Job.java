@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param nextAttempt when it may run (again)
  * @param done        progress: units done
  * @param total       progress: units in all (0 when unknown)
+ * @param bytes       progress: bytes transferred so far
  * @param error       the last error, or {@code null}
  * @param owner       the worker that claimed it, or {@code null}
  * @param created     when it was submitted
  * @param updated     when it last changed
  */
 public record Job(long id, String type, JobState state, String description, byte[] payload, int attempts,
-        Instant nextAttempt, int done, int total, String error, String owner, Instant created, Instant updated) {
+        Instant nextAttempt, int done, int total, long bytes, String error, String owner, Instant created, Instant updated) {
 }

@@ -6,6 +6,8 @@ public enum JobState {
     PENDING,
     /** Claimed by a worker. */
     RUNNING,
+    /** Held by the user: not claimed until resumed; a running worker stops at the next instance. */
+    PAUSED,
     COMPLETED,
     /** Given up: no more attempts. */
     FAILED,

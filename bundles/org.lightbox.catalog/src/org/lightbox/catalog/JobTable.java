@@ -93,6 +93,12 @@ public final class JobTable {
                 Instant.now(), id);
     }
 
+    /** Records progress of a running job, with the bytes transferred so far. */
+    public void progress(long id, int done, int total, long bytes) throws CatalogException {
+        update("UPDATE JOB SET PROGRESS_DONE = ?, PROGRESS_TOTAL = ?, PROGRESS_BYTES = ?, UPDATED = ? WHERE PK = ?",
+                done, total, bytes, Instant.now(), id);
+    }
+
     /** A running job finished. */
     public boolean complete(long id) throws CatalogException {
         return update("UPDATE JOB SET STATE = ?, ERROR = NULL, UPDATED = ? WHERE PK = ? AND STATE = ?",
@@ -114,18 +120,38 @@ public final class JobTable {
                 JobState.RUNNING.name());
     }
 
-    /** Cancels a pending or running job (a running worker sees it via {@link #get}); false when already final. */
+    /**
+     * Cancels a pending, running or paused job (a running worker sees it via {@link #get}); false when already
+     * final.
+     */
     public boolean cancel(long id) throws CatalogException {
-        return update("UPDATE JOB SET STATE = ?, UPDATED = ? WHERE PK = ? AND (STATE = ? OR STATE = ?)",
-                JobState.CANCELED.name(), Instant.now(), id, JobState.PENDING.name(), JobState.RUNNING.name());
+        return update("UPDATE JOB SET STATE = ?, UPDATED = ? WHERE PK = ? AND STATE IN (?, ?, ?)",
+                JobState.CANCELED.name(), Instant.now(), id, JobState.PENDING.name(), JobState.RUNNING.name(),
+                JobState.PAUSED.name());
     }
 
-    /** Makes a failed or canceled job pending again, due now. */
+    /**
+     * Makes a failed or canceled job pending again, due now, with a fresh count of attempts (the user asked for
+     * it: the automatic retries start over).
+     */
     public boolean retry(long id) throws CatalogException {
         Instant now = Instant.now();
+        return update("UPDATE JOB SET STATE = ?, NEXT_ATTEMPT = ?, OWNER = NULL, ATTEMPTS = 0, UPDATED = ? "
+                + "WHERE PK = ? AND (STATE = ? OR STATE = ?)", JobState.PENDING.name(), now, now, id,
+                JobState.FAILED.name(), JobState.CANCELED.name());
+    }
+
+    /** Holds a pending or running job (a running worker sees it via {@link #get} and stops); false otherwise. */
+    public boolean pause(long id) throws CatalogException {
+        return update("UPDATE JOB SET STATE = ?, UPDATED = ? WHERE PK = ? AND (STATE = ? OR STATE = ?)",
+                JobState.PAUSED.name(), Instant.now(), id, JobState.PENDING.name(), JobState.RUNNING.name());
+    }
+
+    /** Makes a paused job pending again, due now; false when it is not paused. */
+    public boolean resume(long id) throws CatalogException {
+        Instant now = Instant.now();
         return update("UPDATE JOB SET STATE = ?, NEXT_ATTEMPT = ?, OWNER = NULL, UPDATED = ? WHERE PK = ? "
-                + "AND (STATE = ? OR STATE = ?)", JobState.PENDING.name(), now, now, id, JobState.FAILED.name(),
-                JobState.CANCELED.name());
+                + "AND STATE = ?", JobState.PENDING.name(), now, now, id, JobState.PAUSED.name());
     }
 
     /** After a restart: the jobs {@code owner} was running are pending again (they did not finish). */
@@ -193,7 +219,7 @@ public final class JobTable {
         return new Job(rs.getLong("PK"), rs.getString("JOB_TYPE"), JobState.valueOf(rs.getString("STATE")),
                 rs.getString("DESCRIPTION"), rs.getBytes("PAYLOAD"), rs.getInt("ATTEMPTS"),
                 Sql.instant(rs, "NEXT_ATTEMPT"), rs.getInt("PROGRESS_DONE"), rs.getInt("PROGRESS_TOTAL"),
-                rs.getString("ERROR"), rs.getString("OWNER"), Sql.instant(rs, "CREATED"), Sql.instant(rs, "UPDATED"));
+                rs.getLong("PROGRESS_BYTES"), rs.getString("ERROR"), rs.getString("OWNER"), Sql.instant(rs, "CREATED"), Sql.instant(rs, "UPDATED"));
     }
 
     private boolean update(String sql, Object... params) throws CatalogException {

@@ -15,9 +15,10 @@ import java.util.Set;
  * @param maxStoreMegabytes keep the store at most this large (MB); 0: no quota
  * @param onlyStates        delete only studies in these states (e.g. only once sent); empty: any state
  * @param intervalMinutes   how often the rules run (they also run at start-up and after receptions)
+ * @param deleteOnceCommitted delete a study as soon as another node committed to keep all of it
  */
 public record AutoDeleteRules(int maxAgeDays, AgeBasis ageBasis, long minFreeMegabytes, long maxStoreMegabytes,
-        Set<StudyState> onlyStates, int intervalMinutes) {
+        Set<StudyState> onlyStates, int intervalMinutes, boolean deleteOnceCommitted) {
 
     /** What a study's age counts from. */
     public enum AgeBasis {
@@ -30,7 +31,7 @@ public record AutoDeleteRules(int maxAgeDays, AgeBasis ageBasis, long minFreeMeg
     }
 
     /** No rules: nothing is deleted automatically; checked hourly should rules be added. */
-    public static final AutoDeleteRules NONE = new AutoDeleteRules(0, AgeBasis.RECEIVED, 0, 0, Set.of(), 60);
+    public static final AutoDeleteRules NONE = new AutoDeleteRules(0, AgeBasis.RECEIVED, 0, 0, Set.of(), 60, false);
 
     public AutoDeleteRules {
         Objects.requireNonNull(ageBasis, "ageBasis");
@@ -47,29 +48,44 @@ public record AutoDeleteRules(int maxAgeDays, AgeBasis ageBasis, long minFreeMeg
         onlyStates = onlyStates.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(onlyStates));
     }
 
+    /** Without the "delete once committed" rule. */
+    public AutoDeleteRules(int maxAgeDays, AgeBasis ageBasis, long minFreeMegabytes, long maxStoreMegabytes,
+            Set<StudyState> onlyStates, int intervalMinutes) {
+        this(maxAgeDays, ageBasis, minFreeMegabytes, maxStoreMegabytes, onlyStates, intervalMinutes, false);
+    }
+
     /** True when at least one rule can delete something. */
     public boolean isActive() {
-        return maxAgeDays > 0 || minFreeMegabytes > 0 || maxStoreMegabytes > 0;
+        return maxAgeDays > 0 || minFreeMegabytes > 0 || maxStoreMegabytes > 0 || deleteOnceCommitted;
     }
 
     public AutoDeleteRules withMaxAgeDays(int days, AgeBasis basis) {
-        return new AutoDeleteRules(days, basis, minFreeMegabytes, maxStoreMegabytes, onlyStates, intervalMinutes);
+        return new AutoDeleteRules(days, basis, minFreeMegabytes, maxStoreMegabytes, onlyStates, intervalMinutes,
+                deleteOnceCommitted);
     }
 
     public AutoDeleteRules withMinFreeMegabytes(long mb) {
-        return new AutoDeleteRules(maxAgeDays, ageBasis, mb, maxStoreMegabytes, onlyStates, intervalMinutes);
+        return new AutoDeleteRules(maxAgeDays, ageBasis, mb, maxStoreMegabytes, onlyStates, intervalMinutes,
+                deleteOnceCommitted);
     }
 
     public AutoDeleteRules withMaxStoreMegabytes(long mb) {
-        return new AutoDeleteRules(maxAgeDays, ageBasis, minFreeMegabytes, mb, onlyStates, intervalMinutes);
+        return new AutoDeleteRules(maxAgeDays, ageBasis, minFreeMegabytes, mb, onlyStates, intervalMinutes,
+                deleteOnceCommitted);
     }
 
     public AutoDeleteRules withOnlyStates(Set<StudyState> states) {
         return new AutoDeleteRules(maxAgeDays, ageBasis, minFreeMegabytes, maxStoreMegabytes, states,
-                intervalMinutes);
+                intervalMinutes, deleteOnceCommitted);
     }
 
     public AutoDeleteRules withIntervalMinutes(int minutes) {
-        return new AutoDeleteRules(maxAgeDays, ageBasis, minFreeMegabytes, maxStoreMegabytes, onlyStates, minutes);
+        return new AutoDeleteRules(maxAgeDays, ageBasis, minFreeMegabytes, maxStoreMegabytes, onlyStates, minutes,
+                deleteOnceCommitted);
+    }
+
+    public AutoDeleteRules withDeleteOnceCommitted(boolean delete) {
+        return new AutoDeleteRules(maxAgeDays, ageBasis, minFreeMegabytes, maxStoreMegabytes, onlyStates,
+                intervalMinutes, delete);
     }
 }

@@ -25,7 +25,8 @@ final class DeviceXml {
             try {
                 remotes.add(new RemoteAe(r.getAttribute("ae-title"), r.getAttribute("host"),
                         ConfigurationStore.intAttribute(r, "port"), bool(r, "tls", false),
-                        r.getAttribute("description")));
+                        r.getAttribute("description"), r.hasAttribute("retrieve")
+                                ? RetrieveMethod.parse(r.getAttribute("retrieve")) : RetrieveMethod.MOVE));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("<remote-ae ae-title=\"" + r.getAttribute("ae-title") + "\">: "
                         + e.getMessage(), e);
@@ -71,6 +72,7 @@ final class DeviceXml {
             if (!r.description().isEmpty()) {
                 e.setAttribute("description", r.description());
             }
+            e.setAttribute("retrieve", r.retrieve().name());
             device.appendChild(e);
         }
         StorageXml.write(c.storage(), device);

@@ -3,8 +3,11 @@ package org.lightbox.config;
 /**
  * A remote DICOM application: where Lightbox sends, queries and retrieves, and who may call the node (PS3.15
  * Annex H calls this a remote AE with its network connection).
+ *
+ * @param retrieve how we retrieve from it: C-MOVE to our node (the default) or C-GET on the query association
  */
-public record RemoteAe(String aeTitle, String host, int port, boolean tls, String description) {
+public record RemoteAe(String aeTitle, String host, int port, boolean tls, String description,
+        RetrieveMethod retrieve) {
 
     public RemoteAe {
         aeTitle = AeTitle.check(aeTitle);
@@ -14,6 +17,16 @@ public record RemoteAe(String aeTitle, String host, int port, boolean tls, Strin
         host = host.strip();
         NodeSettings.checkPort(port, "remote AE " + aeTitle);
         description = description == null ? "" : description.strip();
+        retrieve = retrieve == null ? RetrieveMethod.MOVE : retrieve;
+    }
+
+    /** Retrieving by C-MOVE. */
+    public RemoteAe(String aeTitle, String host, int port, boolean tls, String description) {
+        this(aeTitle, host, port, tls, description, RetrieveMethod.MOVE);
+    }
+
+    public RemoteAe withRetrieve(RetrieveMethod method) {
+        return new RemoteAe(aeTitle, host, port, tls, description, method);
     }
 
     /** {@code AET@host:port}, the form the command line accepts. */

@@ -55,7 +55,8 @@ final class StorageXml {
                             r.getAttribute("age-basis")) : d.ageBasis(),
                     longValue(r, "min-free-mb", d.minFreeMegabytes()),
                     longValue(r, "max-store-mb", d.maxStoreMegabytes()), states,
-                    DeviceXml.integer(r, "interval-minutes", d.intervalMinutes()));
+                    DeviceXml.integer(r, "interval-minutes", d.intervalMinutes()),
+                    DeviceXml.bool(r, "delete-once-committed", d.deleteOnceCommitted()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("<auto-delete>: " + e.getMessage(), e);
         }
@@ -83,6 +84,7 @@ final class StorageXml {
         }
         rules.setAttribute("only-states", states.toString());
         rules.setAttribute("interval-minutes", Integer.toString(r.intervalMinutes()));
+        rules.setAttribute("delete-once-committed", Boolean.toString(r.deleteOnceCommitted()));
         e.appendChild(rules);
         device.appendChild(e);
     }

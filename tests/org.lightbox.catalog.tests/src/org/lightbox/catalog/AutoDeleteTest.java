@@ -120,6 +120,33 @@ class AutoDeleteTest {
     }
 
     @Test
+    void deleteOnceCommittedDeletesCommittedStudiesWhateverTheirAge() throws Exception {
+        study("1.4.20", 1);
+        study("1.4.21", 1);
+        study("1.4.22", 1);
+        study("1.4.23", 1);
+        catalog.setState("1.4.20", StudyState.COMMITTED);
+        catalog.setState("1.4.21", StudyState.SENT);
+        catalog.setState("1.4.22", StudyState.COMMITTED);
+        catalog.setProtected("1.4.22", true);
+        catalog.setState("1.4.23", StudyState.COMMITTED);
+        RetentionPolicy p = RetentionPolicy.NONE.withDeleteOnceCommitted(true);
+        try (Pin pin = catalog.pin("1.4.23")) {
+            AutoDeleteReport r = run(p, Long.MAX_VALUE);
+            assertEquals(List.of("1.4.20"), r.deleted().stream().map(DeletedStudy::studyUid).toList());
+            assertTrue(r.deleted().get(0).reason().contains("committed"), r.deleted().get(0).reason());
+            assertEquals(List.of("1.4.23"), r.skipped(), "a study being sent or read is left alone");
+        }
+        AutoDeleteReport again = run(p, Long.MAX_VALUE);
+        assertEquals(List.of("1.4.23"), again.deleted().stream().map(DeletedStudy::studyUid).toList(),
+                "the pinned one goes once released");
+        assertEquals(Set.of("1.4.21", "1.4.22"), remaining(), "sent and protected ones stay");
+        assertFalse(RetentionPolicy.NONE.deleteOnceCommitted());
+        assertTrue(run(RetentionPolicy.NONE.withMaxAge(Duration.ofDays(30), RetentionPolicy.AgeBasis.RECEIVED),
+                Long.MAX_VALUE).deleted().isEmpty(), "without the rule a young committed study stays");
+    }
+
+    @Test
     void aPinnedStudyIsSkippedAndDeletedOnceReleased() throws Exception {
         study("1.4.8", 60);
         RetentionPolicy p = RetentionPolicy.NONE.withMaxAge(Duration.ofDays(30), RetentionPolicy.AgeBasis.RECEIVED);

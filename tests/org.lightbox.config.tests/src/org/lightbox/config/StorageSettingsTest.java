@@ -48,7 +48,7 @@ class StorageSettingsTest {
         AutoDeleteRules rules = AutoDeleteRules.NONE.withMaxAgeDays(30, AutoDeleteRules.AgeBasis.LAST_ACCESS)
                 .withMinFreeMegabytes(2048).withMaxStoreMegabytes(500_000)
                 .withOnlyStates(EnumSet.of(AutoDeleteRules.StudyState.SENT, AutoDeleteRules.StudyState.COMMITTED))
-                .withIntervalMinutes(15);
+                .withIntervalMinutes(15).withDeleteOnceCommitted(true);
         StorageSettings s = new StorageSettings("/data/store", "jdbc:derby://db:1527/lightbox;create=true",
                 StorageSettings.Duplicates.REPLACE, StorageSettings.Fsync.BATCH, true, rules);
         DeviceConfiguration c = DeviceConfiguration.DEFAULTS.withStorage(s);
@@ -59,6 +59,9 @@ class StorageSettingsTest {
         String xml = Files.readString(dir.resolve("config/device.xml"));
         assertTrue(xml.contains("duplicates=\"replace\""), xml);
         assertTrue(xml.contains("only-states=\"sent,committed\""), xml);
+        assertTrue(xml.contains("delete-once-committed=\"true\""), xml);
+        assertTrue(AutoDeleteRules.NONE.withDeleteOnceCommitted(true).isActive(), "the rule alone is active");
+        assertFalse(AutoDeleteRules.NONE.deleteOnceCommitted());
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class AutoDeleteScheduler implements AutoCloseable {
         for (AutoDeleteRules.StudyState s : r.onlyStates()) {
             states.add(StudyState.valueOf(s.name()));
         }
-        return p.withDeletableStates(states);
+        return p.withDeletableStates(states).withDeleteOnceCommitted(r.deleteOnceCommitted());
     }
 
     /** Runs once now (in the background) and then every interval. Does nothing when no rule is active. */

@@ -126,6 +126,32 @@ public final class CatalogSchema {
                     + "CREATED TIMESTAMP NOT NULL, UPDATED TIMESTAMP NOT NULL)",
             "CREATE INDEX JOB_DUE_IX ON JOB (STATE, NEXT_ATTEMPT)");
 
+    /**
+     * The transfer queue's own records: bytes sent per job, the outcome of every instance of a send (so that a
+     * retry skips what arrived and the user sees what failed and why) and storage commitment per instance.
+     */
+    static final Migration V2 = Migration.of(2, "transfer queue: bytes, instance outcomes, storage commitment",
+            "ALTER TABLE JOB ADD COLUMN PROGRESS_BYTES BIGINT DEFAULT 0 NOT NULL",
+
+            "CREATE TABLE TRANSFER_INSTANCE ("
+                    + "PK BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "JOB_FK BIGINT NOT NULL, STUDY_UID VARCHAR(64), SOP_IUID VARCHAR(64) NOT NULL, "
+                    + "SOP_CUID VARCHAR(64), OUTCOME VARCHAR(16) NOT NULL, SIZE_BYTES BIGINT DEFAULT 0 NOT NULL, "
+                    + "REASON VARCHAR(1024), EVENT_TIME TIMESTAMP NOT NULL, "
+                    + "CONSTRAINT TRANSFER_INSTANCE_UQ UNIQUE (JOB_FK, SOP_IUID), "
+                    + "CONSTRAINT TRANSFER_INSTANCE_JOB_FK FOREIGN KEY (JOB_FK) REFERENCES JOB (PK) ON DELETE CASCADE)",
+
+            // no foreign key to JOB: the commitment history outlives purged jobs
+            "CREATE TABLE COMMITMENT ("
+                    + "PK BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "TRANSACTION_UID VARCHAR(64) NOT NULL, JOB_FK BIGINT, REMOTE_AET VARCHAR(16), "
+                    + "STUDY_UID VARCHAR(64), SOP_IUID VARCHAR(64) NOT NULL, SOP_CUID VARCHAR(64), "
+                    + "STATE VARCHAR(16) NOT NULL, FAILURE_REASON INT, "
+                    + "REQUESTED TIMESTAMP NOT NULL, UPDATED TIMESTAMP NOT NULL, "
+                    + "CONSTRAINT COMMITMENT_UQ UNIQUE (TRANSACTION_UID, SOP_IUID))",
+            "CREATE INDEX COMMITMENT_STUDY_IX ON COMMITMENT (STUDY_UID)",
+            "CREATE INDEX COMMITMENT_JOB_IX ON COMMITMENT (JOB_FK)");
+
     /** Every step, oldest first. */
-    public static final List<Migration> MIGRATIONS = List.of(V1);
+    public static final List<Migration> MIGRATIONS = List.of(V1, V2);
 }

@@ -1,0 +1,326 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Driver;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.lightbox.catalog.CatalogLocation;
+import org.lightbox.catalog.InformationModel;
+import org.lightbox.config.DeviceConfiguration;
+import org.lightbox.config.NodeSettings;
+import org.lightbox.config.RemoteAe;
+import org.lightbox.config.StorageSettings;
+import org.lightbox.dicom.core.Attributes;
+import org.lightbox.dicom.core.Tag;
+import org.lightbox.dicom.core.UID;
+import org.lightbox.dicom.core.VR;
+import org.lightbox.dicom.core.io.DicomWriter;
+import org.lightbox.dicom.core.io.FileMetaInformation;
+import org.lightbox.dicom.net.ConnectionOptions;
+import org.lightbox.query.QueryRetrieveScu;
+import org.lightbox.query.RetrieveOutcome;
+import org.lightbox.query.RetrieveRequest;
+import org.lightbox.storage.Node;
+import org.lightbox.storage.NodeStorage;
+
+/**
+ * Retrieve benchmark (issue 7), everything against one dcmqrscp holding a study of N CT images (512x512x16):
+ * <ul>
+ * <li>C-MOVE (movescu as the trigger) into Lightbox's node (storing + cataloguing) vs into storescp;</li>
+ * <li>C-GET by Lightbox's SCU into a file store + catalog vs dcmtk's getscu writing files.</li>
+ * </ul>
+ * Each round measures the four in turn, a fresh store each time; round 0 is a warm-up. Prints medians and the
+ * ratios t(dcmtk) / t(lightbox) (goal >= 1.0).
+ */
+public final class RetrieveBench {
+    private static final String STUDY = "2.25.77.1";
+    private static Path base;
+
+    public static void main(String[] args) throws Exception {
+        base = Path.of(args[0]);
+        int images = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path src = base.resolve("src-" + images);
+        if (!Files.exists(base.resolve("src-" + images + ".done"))) {
+            System.out.printf(Locale.ROOT, "generating %d CT images 512x512x16 ...%n", images);
+            Files.createDirectories(src);
+            for (int i = 1; i <= images; i++) {
+                write(src.resolve(i + ".dcm"), ct(STUDY + ".1." + i, i));
+            }
+            Files.writeString(base.resolve("src-" + images + ".done"), "");
+        }
+        int qrPort = freePort();
+        int nodePort = freePort();
+        int scpPort = freePort();
+        Path qrDir = base.resolve("qr/QRSCP");
+        deleteTree(base.resolve("qr"));
+        Files.createDirectories(qrDir);
+        Path cfg = base.resolve("qr/dcmqrscp.cfg");
+        Files.writeString(cfg, "NetworkTCPPort = " + qrPort + "\nMaxPDUSize = 16384\nMaxAssociations = 16\n"
+                + "HostTable BEGIN\nlightbox = (LIGHTBOX, 127.0.0.1, " + nodePort + ")\nstorescp = (STORESCP, "
+                + "127.0.0.1, " + scpPort + ")\nHostTable END\nVendorTable BEGIN\nVendorTable END\nAETable BEGIN\n"
+                + "QRSCP " + qrDir + " RW (10, 8192mb) ANY\nAETable END\n", StandardCharsets.US_ASCII);
+        Process qrscp = server(List.of("dcmqrscp", "-c", cfg.toString(), Integer.toString(qrPort)), qrPort,
+                "dcmqrscp");
+        try {
+            check(dcmtk(List.of("storescu", "-aet", "LOADER", "-aec", "QRSCP", "+sd", "+r", "127.0.0.1",
+                    Integer.toString(qrPort), src.toString()), "storescu-load"), "storescu into dcmqrscp");
+            RemoteAe remote = new RemoteAe("QRSCP", "127.0.0.1", qrPort, false, "bench");
+            Driver driver = (Driver) Class.forName(CatalogLocation.DERBY_EMBEDDED_DRIVER).getConstructor()
+                    .newInstance();
+            double[] moveNode = new double[rounds];
+            double[] moveScp = new double[rounds];
+            double[] getLb = new double[rounds];
+            double[] getScu = new double[rounds];
+            for (int r = 0; r <= rounds; r++) {
+                double a = moveIntoNode(driver, nodePort, qrPort, images);
+                double b = moveIntoStorescp(scpPort, qrPort, images);
+                double c = getIntoCatalog(driver, remote, images);
+                double d = getscu(qrPort, images);
+                System.out.printf(Locale.ROOT, "%s: move->node %.2f s, move->storescp %.2f s, get lightbox %.2f s,"
+                        + " getscu %.2f s%n", r == 0 ? "warm-up" : "round " + r, a, b, c, d);
+                if (r > 0) {
+                    moveNode[r - 1] = a;
+                    moveScp[r - 1] = b;
+                    getLb[r - 1] = c;
+                    getScu[r - 1] = d;
+                }
+            }
+            System.out.printf(Locale.ROOT, "%n%-48s %10s %10s %7s%n", "retrieve of " + images + " images (medians)",
+                    "lightbox", "dcmtk", "ratio");
+            System.out.printf(Locale.ROOT, "%-48s %8.2f s %8.2f s %7.2f%n", "C-MOVE from dcmqrscp: node vs storescp",
+                    median(moveNode), median(moveScp), median(moveScp) / median(moveNode));
+            System.out.printf(Locale.ROOT, "%-48s %8.2f s %8.2f s %7.2f%n", "C-GET from dcmqrscp: lightbox vs getscu",
+                    median(getLb), median(getScu), median(getScu) / median(getLb));
+        } finally {
+            stop(qrscp);
+        }
+    }
+
+    private static NodeStorage storage(Driver driver, Path dir) throws Exception {
+        deleteTree(dir);
+        return NodeStorage.open(CatalogLocation.embedded(dir.resolve("catalog")).connectionSource(driver),
+                dir.resolve("store"), StorageSettings.DEFAULTS);
+    }
+
+    private static double moveIntoNode(Driver driver, int nodePort, int qrPort, int images) throws Exception {
+        Path dir = base.resolve("node");
+        NodeSettings n = new NodeSettings("LIGHTBOX", "127.0.0.1", nodePort, NodeSettings.DEFAULT_PDU, 20, true,
+                false);
+        double t;
+        try (NodeStorage s = storage(driver, dir)) {
+            Node node = Node.create(new DeviceConfiguration("bench", n, List.of(), StorageSettings.DEFAULTS),
+                    s.fileStore());
+            node.start();
+            try {
+                sync();
+                t = movescu(qrPort, "LIGHTBOX");
+                expect(s.catalog().instancesOfStudy(STUDY).size(), images, "the node catalogued");
+            } finally {
+                node.stop(java.time.Duration.ofSeconds(5));
+            }
+        }
+        deleteTree(dir);
+        return t;
+    }
+
+    private static double moveIntoStorescp(int scpPort, int qrPort, int images) throws Exception {
+        Path dir = base.resolve("storescp");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Process scp = server(List.of("storescp", "-aet", "STORESCP", "-od", dir.toString(), Integer.toString(scpPort)),
+                scpPort, "storescp");
+        double t;
+        try {
+            sync();
+            t = movescu(qrPort, "STORESCP");
+        } finally {
+            stop(scp);
+        }
+        expect(count(dir), images, "storescp wrote");
+        deleteTree(dir);
+        return t;
+    }
+
+    private static double movescu(int qrPort, String dest) throws Exception {
+        long t0 = System.nanoTime();
+        check(dcmtk(List.of("movescu", "-S", "-aet", "MOVESCU", "-aec", "QRSCP", "-aem", dest, "-k",
+                "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + STUDY, "127.0.0.1", Integer.toString(qrPort)),
+                "movescu-" + dest), "movescu to " + dest);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double getIntoCatalog(Driver driver, RemoteAe remote, int images) throws Exception {
+        Path dir = base.resolve("get");
+        double t;
+        try (NodeStorage s = storage(driver, dir)) {
+            QueryRetrieveScu scu = new QueryRetrieveScu("LIGHTBOX", ConnectionOptions.defaults());
+            sync();
+            long t0 = System.nanoTime();
+            RetrieveOutcome o = scu.get(remote, RetrieveRequest.studies(InformationModel.STUDY_ROOT, null, STUDY),
+                    s.fileStore(), null, null);
+            t = (System.nanoTime() - t0) / 1e9;
+            if (!o.complete()) {
+                throw new IllegalStateException("C-GET incomplete: " + o.describe());
+            }
+            expect(s.catalog().instancesOfStudy(STUDY).size(), images, "C-GET catalogued");
+        }
+        deleteTree(dir);
+        return t;
+    }
+
+    private static double getscu(int qrPort, int images) throws Exception {
+        Path dir = base.resolve("getscu");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        sync();
+        long t0 = System.nanoTime();
+        check(dcmtk(List.of("getscu", "-S", "-aet", "GETSCU", "-aec", "QRSCP", "-od", dir.toString(), "-k",
+                "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + STUDY, "127.0.0.1", Integer.toString(qrPort)),
+                "getscu"), "getscu");
+        double t = (System.nanoTime() - t0) / 1e9;
+        expect(count(dir), images, "getscu wrote");
+        deleteTree(dir);
+        return t;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Attributes ct(String iuid, int n) {
+        Attributes a = new Attributes();
+        a.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        a.setString(Tag.ImageType, VR.CS, "ORIGINAL", "PRIMARY", "AXIAL");
+        a.setString(Tag.SOPClassUID, VR.UI, UID.CTImageStorage);
+        a.setString(Tag.SOPInstanceUID, VR.UI, iuid);
+        a.setString(Tag.StudyDate, VR.DA, "20240202");
+        a.setString(Tag.StudyTime, VR.TM, "101010");
+        a.setString(Tag.AccessionNumber, VR.SH, "BENCH7");
+        a.setString(Tag.Modality, VR.CS, "CT");
+        a.setString(Tag.StudyDescription, VR.LO, "Retrieve bench");
+        a.setString(Tag.PatientName, VR.PN, "Retrieve^Bench");
+        a.setString(Tag.PatientID, VR.LO, "RB7");
+        a.setString(Tag.PatientBirthDate, VR.DA, "19600101");
+        a.setString(Tag.PatientSex, VR.CS, "O");
+        a.setString(Tag.StudyInstanceUID, VR.UI, STUDY);
+        a.setString(Tag.SeriesInstanceUID, VR.UI, STUDY + ".1");
+        a.setString(Tag.StudyID, VR.SH, "7");
+        a.setString(Tag.SeriesNumber, VR.IS, "1");
+        a.setString(Tag.InstanceNumber, VR.IS, Integer.toString(n));
+        a.setInt(Tag.SamplesPerPixel, VR.US, 1);
+        a.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
+        a.setInt(Tag.Rows, VR.US, 512);
+        a.setInt(Tag.Columns, VR.US, 512);
+        a.setInt(Tag.BitsAllocated, VR.US, 16);
+        a.setInt(Tag.BitsStored, VR.US, 12);
+        a.setInt(Tag.HighBit, VR.US, 11);
+        a.setInt(Tag.PixelRepresentation, VR.US, 0);
+        byte[] px = new byte[512 * 512 * 2];
+        int seed = iuid.hashCode();
+        for (int i = 0; i < px.length; i += 2) {
+            seed = seed * 1103515245 + 12345;
+            int v = (seed >>> 20) & 0x0FFF;
+            px[i] = (byte) v;
+            px[i + 1] = (byte) (v >> 8);
+        }
+        a.setBytes(Tag.PixelData, VR.OW, px);
+        return a;
+    }
+
+    private static void write(Path file, Attributes a) throws IOException {
+        DicomWriter.writeFile(file, FileMetaInformation.create(a.getString(Tag.SOPClassUID),
+                a.getString(Tag.SOPInstanceUID), UID.ExplicitVRLittleEndian), a);
+    }
+
+    private static int dcmtk(List<String> cmd, String logName) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(base.resolve(logName + ".log").toFile());
+        pb.environment().put("TCP_NODELAY", "1");
+        Process p = pb.start();
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(cmd.get(0) + " did not finish within 600 s");
+        }
+        return p.exitValue();
+    }
+
+    private static void check(int rc, String what) throws IOException {
+        if (rc != 0) {
+            throw new IllegalStateException(what + " failed with exit status " + rc);
+        }
+    }
+
+    private static void expect(long got, long want, String what) {
+        if (got != want) {
+            throw new IllegalStateException(what + " " + got + " instances, expected " + want);
+        }
+    }
+
+    private static long count(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    private static Process server(List<String> cmd, int port, String logName) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(base.resolve(logName + ".log").toFile());
+        pb.environment().put("TCP_NODELAY", "1");
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return p;
+            } catch (IOException e) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(cmd.get(0) + " exited: " + Files.readString(base.resolve(
+                            logName + ".log"), StandardCharsets.ISO_8859_1));
+                }
+                Thread.sleep(20);
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException(cmd.get(0) + " did not listen on " + port);
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void sync() throws Exception {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2]
+                : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
