@@ -31,6 +31,10 @@ import org.lightbox.config.NodeSettings;
 import org.lightbox.config.RetrieveMethod;
 import org.lightbox.config.StorageSettings;
 import org.lightbox.dicom.net.ConnectionOptions;
+import org.lightbox.query.transfer.RetrieveJob;
+import org.lightbox.query.transfer.TransferJob;
+import org.lightbox.query.transfer.TransferQueue;
+import org.lightbox.query.transfer.TransferQueueSettings;
 import org.lightbox.dicom.net.NoPresentationContextException;
 import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.testing.DcmtkTool;
@@ -225,6 +229,54 @@ class RetrieveInteropTest {
             assertFalse(o.complete());
             assertEquals(o.progress().received(), store.storage.catalog().instancesOfStudy(STUDY1).size(),
                     "what arrived is catalogued, nothing else");
+        }
+    }
+
+    @Test
+    void aQueuedRetrieveSurvivesItsPayloadAndLandsInTheCatalog() throws Exception {
+        try (TestStorage store = TestStorage.open(tmp.resolve("get" + runs.incrementAndGet()),
+                StorageSettings.DEFAULTS);
+                TransferQueue queue = new TransferQueue(store.storage.fileStore(), TransferQueueSettings.defaults(
+                        "retrieve-test", "LIGHTBOX").withPollInterval(java.time.Duration.ofMillis(100)))) {
+            RetrieveJob job = new RetrieveJob(peer.remote().withRetrieve(RetrieveMethod.GET),
+                    RetrieveRequest.series(InformationModel.STUDY_ROOT, null, STUDY1,
+                            corpus.ofStudy(STUDY1).get(0).seriesUid()));
+            RetrieveJob back = org.lightbox.query.internal.retrieve.RetrievePayload.decode(
+                    org.lightbox.query.internal.retrieve.RetrievePayload.encode(job));
+            assertEquals(job.describe(), back.describe(), "the payload keeps source, method, level and keys");
+            assertEquals(job.request().identifier().getString(org.lightbox.dicom.core.Tag.SeriesInstanceUID),
+                    back.request().identifier().getString(org.lightbox.dicom.core.Tag.SeriesInstanceUID));
+            queue.start();
+            long id = queue.submit(job);
+            TransferJob done = queue.await(id, java.time.Duration.ofSeconds(60));
+            assertEquals(org.lightbox.catalog.JobState.COMPLETED, done.state(), done.describe());
+            Set<String> expected = new TreeSet<>();
+            corpus.ofStudy(STUDY1).stream().filter(x -> x.seriesUid().equals(job.request().identifier()
+                    .getString(org.lightbox.dicom.core.Tag.SeriesInstanceUID))).forEach(x -> expected.add(x.sopUid()));
+            assertEquals(expected.size(), done.done(), done.describe());
+            assertAsHeld(store, expected);
+        }
+    }
+
+    @Test
+    void aQueuedRetrieveFromAPeerThatIsDownWaitsToBeRetried() throws Exception {
+        try (TestStorage store = TestStorage.open(tmp.resolve("get" + runs.incrementAndGet()),
+                StorageSettings.DEFAULTS);
+                TransferQueue queue = new TransferQueue(store.storage.fileStore(), TransferQueueSettings.defaults(
+                        "retrieve-test", "LIGHTBOX").withPollInterval(java.time.Duration.ofMillis(100)))) {
+            org.lightbox.config.RemoteAe down = new org.lightbox.config.RemoteAe("QRSCP", "127.0.0.1",
+                    DcmtkTool.freePort(), false, "nobody listens").withRetrieve(RetrieveMethod.GET);
+            queue.start();
+            long id = queue.submit(new RetrieveJob(down, RetrieveRequest.studies(InformationModel.STUDY_ROOT, null,
+                    STUDY1)));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            TransferJob j = queue.job(id).orElseThrow();
+            while (j.error() == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                j = queue.job(id).orElseThrow();
+            }
+            assertEquals(org.lightbox.catalog.JobState.PENDING, j.state(), j.describe());
+            assertTrue(j.error() != null && !j.error().isEmpty(), "the failure is kept: " + j.describe());
         }
     }
 

@@ -15,8 +15,11 @@ import org.lightbox.catalog.InstanceOutcome;
 import org.lightbox.catalog.Job;
 import org.lightbox.catalog.JobState;
 import org.lightbox.dicom.net.DimseService;
+import org.lightbox.query.QueryRetrieveScu;
 import org.lightbox.query.internal.commit.CommitmentReports;
 import org.lightbox.query.internal.send.SendHandler;
+import org.lightbox.query.internal.retrieve.RetrieveHandler;
+import org.lightbox.query.internal.retrieve.RetrievePayload;
 import org.lightbox.query.internal.send.SendPayload;
 import org.lightbox.query.internal.transfer.QueueEngine;
 
@@ -43,6 +46,8 @@ public final class TransferQueue implements AutoCloseable {
         this.engine = new QueueEngine(catalog, settings);
         this.reports = new CommitmentReports(catalog);
         engine.register(new SendHandler(store, settings, reports));
+        engine.register(new RetrieveHandler(new QueryRetrieveScu(settings.callingAet(), settings.connection()),
+                store));
     }
 
     /** Adds a handler for another job type (e.g. retrieve); jobs of unknown types wait in the table. */
@@ -67,6 +72,11 @@ public final class TransferQueue implements AutoCloseable {
     /** Queues a send; returns the job id. */
     public long submit(SendRequest request) throws CatalogException {
         return submit(SendRequest.TYPE, request.describe(), SendPayload.encode(request));
+    }
+
+    /** Queues a retrieve (C-MOVE to our node or C-GET, as the source is configured); returns the job id. */
+    public long submit(RetrieveJob job) throws CatalogException {
+        return submit(RetrieveJob.TYPE, job.describe(), RetrievePayload.encode(job));
     }
 
     /** Queues a job of any registered type with its handler's payload; returns the job id. */
