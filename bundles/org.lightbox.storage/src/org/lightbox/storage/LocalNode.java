@@ -3,7 +3,9 @@ package org.lightbox.storage;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.lightbox.catalog.Catalog;
@@ -13,6 +15,8 @@ import org.lightbox.catalog.RecoveryReport;
 import org.lightbox.config.ConfigurationStore;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.LightboxHome;
+import org.lightbox.dicom.net.DimseService;
+import org.lightbox.dicom.net.dimse.CommandField;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -32,6 +36,10 @@ public final class LocalNode implements AutoCloseable {
     private final LightboxHome home;
     private final NodeStorage.DriverLoader drivers;
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Added> added = new ConcurrentHashMap<>();
+
+    private record Added(String sopClassUid, CommandField request, DimseService service) {
+    }
     private DeviceConfiguration config;
     private NodeStorage storage;
     private Node node;
@@ -111,6 +119,9 @@ public final class LocalNode implements AutoCloseable {
             for (NodeListener l : listeners) {
                 node.addListener(l);
             }
+            for (Added a : added.values()) {
+                node.addService(a.sopClassUid(), a.request(), a.service());
+            }
         }
         return node;
     }
@@ -131,6 +142,21 @@ public final class LocalNode implements AutoCloseable {
     public synchronized void stop() {
         if (node != null) {
             node.stop();
+        }
+    }
+
+    /** Adds a service to the node (see {@link Node#addService}), across restarts and reconfiguration. */
+    public synchronized void addService(String sopClassUid, CommandField request, DimseService service) {
+        added.put(sopClassUid + "/" + request, new Added(sopClassUid, request, service));
+        if (node != null) {
+            node.addService(sopClassUid, request, service);
+        }
+    }
+
+    public synchronized void removeService(String sopClassUid, CommandField request) {
+        added.remove(sopClassUid + "/" + request);
+        if (node != null) {
+            node.removeService(sopClassUid, request);
         }
     }
 

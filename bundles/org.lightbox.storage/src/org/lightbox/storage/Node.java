@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,8 @@ import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DicomServer;
 import org.lightbox.dicom.net.DicomServiceRegistry;
+import org.lightbox.dicom.net.DimseService;
+import org.lightbox.dicom.net.dimse.CommandField;
 import org.lightbox.storage.internal.ActivityRecorder;
 import org.lightbox.storage.internal.AutoDeleteScheduler;
 import org.lightbox.storage.internal.CallerQueue;
@@ -66,6 +70,12 @@ public final class Node implements AutoCloseable {
     private DicomServer server;
     private AcceptorPolicy policy;
     private AutoDeleteScheduler autoDelete;
+    private DicomServiceRegistry registry;
+    /** Services other bundles add (e.g. the transfer queue's commitment reports), kept across restarts. */
+    private final Map<String, Added> added = new ConcurrentHashMap<>();
+
+    private record Added(String sopClassUid, CommandField request, DimseService service) {
+    }
 
     private Node(DeviceConfiguration config, Catalog catalog, FileStore store) {
         this.config = Objects.requireNonNull(config, "config");
@@ -124,6 +134,26 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves {@code request}s of {@code sopClassUid} with {@code service} too, at once when running and at every
+     * later start: the extension point for services of other bundles (the transfer queue receives storage
+     * commitment reports that a peer sends on an association of its own this way).
+     */
+    public synchronized void addService(String sopClassUid, CommandField request, DimseService service) {
+        added.put(sopClassUid + "/" + request, new Added(sopClassUid, request, service));
+        if (registry != null) {
+            registry.register(sopClassUid, request, service);
+            policy.addSopClass(sopClassUid);
+        }
+    }
+
+    public synchronized void removeService(String sopClassUid, CommandField request) {
+        added.remove(sopClassUid + "/" + request);
+        if (registry != null) {
+            registry.unregister(sopClassUid, request);
+        }
+    }
+
     /** The associations being served now. */
     public Set<Association> activeAssociations() {
         DicomServer s = server;
@@ -153,10 +183,13 @@ public final class Node implements AutoCloseable {
             ActivityRecorder recorder = new ActivityRecorder(catalog.activityLog(), events, receives);
             Connector connector = new Connector(options).executor(ex).addListener(recorder);
             CallerQueue callers = new CallerQueue();
-            DicomServiceRegistry registry = NodeServices.registry(config, catalog, store, connector, events, receives,
+            DicomServiceRegistry r = NodeServices.registry(config, catalog, store, connector, events, receives,
                     callers, ex);
-            AcceptorPolicy p = NodeServices.policy(config, registry);
-            DicomServer s = new DicomServer(options, p, registry, ex).maxAssociations(config.node().maxAssociations());
+            for (Added a : added.values()) {
+                r.register(a.sopClassUid(), a.request(), a.service());
+            }
+            AcceptorPolicy p = NodeServices.policy(config, r);
+            DicomServer s = new DicomServer(options, p, r, ex).maxAssociations(config.node().maxAssociations());
             s.addListener(callers).addListener(recorder).addListener(afterAssociation(deleter));
             for (AssociationListener l : associationListeners) {
                 s.addListener(l);
@@ -165,6 +198,7 @@ public final class Node implements AutoCloseable {
             executor = ex;
             server = s;
             policy = p;
+            registry = r;
             autoDelete = deleter;
         } catch (IOException | RuntimeException e) {
             deleter.close();
@@ -261,6 +295,7 @@ public final class Node implements AutoCloseable {
         executor = null;
         autoDelete = null;
         policy = null;
+        registry = null;
         setState(State.STOPPED, aborted == 0 ? null : aborted + " association(s) aborted after the grace period");
     }
 

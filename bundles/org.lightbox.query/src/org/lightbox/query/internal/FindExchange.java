@@ -44,14 +44,20 @@ public final class FindExchange {
     private FindOutcome execute(String sopClassUid, Attributes identifier, FindListener listener,
             Cancellation cancellation) throws IOException {
         Cancellation c = cancellation != null ? cancellation : new Cancellation();
-        DimseOperation op = association.findAsync(sopClassUid, IdentifierCodec.writer(identifier),
-                rsp -> onPending(rsp, listener));
+        Runnable hook = this::stop;
+        c.onCancel(hook); // before the request goes out: a match that arrives after a cancellation is not delivered
+        DimseOperation op;
+        try {
+            op = association.findAsync(sopClassUid, IdentifierCodec.writer(identifier),
+                    rsp -> onPending(rsp, listener));
+        } catch (IOException | RuntimeException e) {
+            c.remove(hook);
+            throw e;
+        }
         operation.set(op);
         if (stopped.get()) {
-            sendCancel(); // the listener stopped before the operation was known
+            sendCancel(); // cancelled, or the listener stopped, before the operation was known
         }
-        Runnable hook = this::stop;
-        c.onCancel(hook);
         DimseResponse last;
         try {
             last = op.await();
