@@ -34,6 +34,22 @@ public final class NodeConsole {
     /** As {@link #run(LightboxHome, DeviceConfiguration, PrintStream)}, with the JDBC driver from {@code drivers}. */
     public static int run(LightboxHome home, DeviceConfiguration config, PrintStream out,
             NodeStorage.DriverLoader drivers) throws Exception {
+        return run(home, config, out, drivers, (node, storage) -> () -> {
+        });
+    }
+
+    /**
+     * What other bundles run alongside the node (the transfer queue): attached once the node runs, closed before the
+     * node stops.
+     */
+    @FunctionalInterface
+    public interface Attachment {
+        AutoCloseable attach(Node node, NodeStorage storage) throws Exception;
+    }
+
+    /** As {@link #run(LightboxHome, DeviceConfiguration, PrintStream)}, with {@code attachment} running alongside. */
+    public static int run(LightboxHome home, DeviceConfiguration config, PrintStream out,
+            NodeStorage.DriverLoader drivers, Attachment attachment) throws Exception {
         CatalogLocation location = NodeStorage.catalogLocation(home, config.storage());
         NodeStorage.derbyLogIn(home);
         NodeStorage storage = NodeStorage.open(home, config.storage(), drivers.load(location));
@@ -48,11 +64,24 @@ public final class NodeConsole {
             storage.close();
             throw e;
         }
+        AutoCloseable attached;
+        try {
+            attached = attachment.attach(node, storage);
+        } catch (Exception e) {
+            node.stop();
+            storage.close();
+            throw e;
+        }
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             try {
                 line(out, "stopping: no new associations; running ones get " + Node.DEFAULT_GRACE.toSeconds()
                         + " s to finish");
+                try {
+                    attached.close();
+                } catch (Exception e) {
+                    line(out, "error while stopping " + attached + ": " + e.getMessage());
+                }
                 node.stop();
                 storage.close();
                 line(out, "stopped; catalog and store closed");

@@ -31,7 +31,7 @@ public final class FindCommand implements Command {
 
     @Override
     public String usage() {
-        return "lightbox find [options] REMOTE\n" + QueryOptions.USAGE
+        return "usage: lightbox find [options] REMOTE\n" + QueryOptions.USAGE
                 + "\n  --json                 print JSON lines instead of a table"
                 + "\n  --limit N              stop (C-CANCEL) after N matches"
                 + "\n  Without -r the level's default keys are returned (the seed's key set).";

@@ -32,7 +32,7 @@ public final class GetCommand implements Command {
 
     @Override
     public String usage() {
-        return "lightbox get [options] REMOTE\n" + QueryOptions.USAGE
+        return "usage: lightbox get [options] REMOTE\n" + QueryOptions.USAGE
                 + "\n  --sop-class UID        a SOP class to offer a storage context for (repeatable; default: the"
                 + "\n                         common storage classes)"
                 + "\n  The -m keys are the unique keys down to --level, e.g. -m StudyInstanceUID=1.2.3";

@@ -28,7 +28,7 @@ public final class MoveCommand implements Command {
 
     @Override
     public String usage() {
-        return "lightbox move [options] REMOTE\n" + QueryOptions.USAGE
+        return "usage: lightbox move [options] REMOTE\n" + QueryOptions.USAGE
                 + "\n  --dest AET             move destination (default: our AE title, i.e. the node)"
                 + "\n  The -m keys are the unique keys down to --level, e.g. -m StudyInstanceUID=1.2.3";
     }

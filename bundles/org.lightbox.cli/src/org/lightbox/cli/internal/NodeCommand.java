@@ -5,12 +5,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.lightbox.cli.Command;
+import org.lightbox.catalog.JobState;
 import org.lightbox.cli.UsageException;
 import org.lightbox.config.AeTitle;
 import org.lightbox.config.ConfigurationStore;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.LightboxHome;
+import org.lightbox.dicom.core.UID;
+import org.lightbox.dicom.net.dimse.CommandField;
+import org.lightbox.query.transfer.TransferQueue;
+import org.lightbox.query.transfer.TransferQueueSettings;
 import org.lightbox.storage.NodeConsole;
+import org.lightbox.storage.NodeStorage;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -103,6 +109,19 @@ public final class NodeCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Setup s = setup(args);
-        return NodeConsole.run(s.home(), s.config(), out);
+        return NodeConsole.run(s.home(), s.config(), out, NodeStorage::loadDriver, (node, storage) -> {
+            // the transfer queue runs with the node: queued sends and retrieves go on, commitment reports arrive
+            TransferQueue queue = new TransferQueue(storage.fileStore(), TransferQueueSettings.defaults(
+                    TransferQueueSettings.ownerFor(s.home().root()), s.config().node().aeTitle()));
+            queue.addListener(job -> {
+                if (job.state() != JobState.RUNNING) { // one line per state change, not per instance
+                    out.println("job " + job.describe());
+                }
+            });
+            queue.start();
+            node.addService(UID.StorageCommitmentPushModel, CommandField.N_EVENT_REPORT_RQ,
+                    queue.commitmentReportService());
+            return queue;
+        });
     }
 }

@@ -48,7 +48,7 @@ public final class SendCommand implements Command {
                 + "  --series UID         send a whole series (repeatable)\n"
                 + "  --instance UID       send one instance (repeatable)\n"
                 + "  --commit             ask the peer for storage commitment afterwards\n"
-                + "  --queue              only queue the job (a running node or workbench sends it)\n"
+                + "  --queue              only queue the job (the node or workbench sends it when it runs)\n"
                 + "  --calling-aet AET    our AE title (default: the node's)\n"
                 + "  --timeout SECONDS    give up waiting after this long; the job stays queued (default 3600)\n"
                 + "  --home DIR           the data folder (default: $LIGHTBOX_HOME or ~/.lightbox)\n"
