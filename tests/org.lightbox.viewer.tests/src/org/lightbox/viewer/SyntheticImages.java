@@ -125,7 +125,8 @@ final class SyntheticImages {
     }
 
     /** An image in JPEG 2000, for which no codec exists: one fragment of junk. */
-    static Attributes jpeg2000(int rows, int columns) {
+    /** Encapsulated pixel data whose one fragment no codec decodes. */
+    static Attributes encapsulated(int rows, int columns) {
         Attributes a = header("OT", rows, columns);
         mono(a, "MONOCHROME2", 8, 8, false);
         Fragments f = a.newFragments(Tag.PixelData, VR.OB, 2);
