@@ -11,7 +11,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
@@ -19,6 +18,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.lightbox.catalog.InformationModel;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.RemoteAe;
@@ -59,6 +59,7 @@ public final class RemoteBrowser extends Composite {
     private RemoteConnection connection;
     private Job running;
     private int searchesShown;
+    private int echoes;
 
     public RemoteBrowser(Composite parent, LocalNode node, RetrieveQueue queue) {
         super(parent, SWT.NONE);
@@ -67,12 +68,16 @@ public final class RemoteBrowser extends Composite {
         setLayout(new GridLayout(1, false));
 
         Composite top = new Composite(this, SWT.NONE);
-        top.setLayout(new GridLayout(5, false));
+        top.setLayout(new GridLayout(6, false));
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(top, SWT.NONE).setText("Remote AE");
         remote = new Combo(top, SWT.READ_ONLY);
         remote.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         remote.addListener(SWT.Selection, e -> remoteChanged());
+        Link test = new Link(top, SWT.NONE);
+        test.setText("<a>Test</a>");
+        test.setToolTipText("C-ECHO the remote AE");
+        test.addListener(SWT.Selection, e -> echo());
         new Label(top, SWT.NONE).setText("Model");
         patientRoot = new Button(top, SWT.RADIO);
         patientRoot.setText("Patient Root");
@@ -164,6 +169,38 @@ public final class RemoteBrowser extends Composite {
             closeConnection();
         }
         search.setEnabled(r != null && running == null);
+    }
+
+    /** Verifies the picked remote AE with C-ECHO (in a job); the outcome goes to the status line. */
+    public void echo() {
+        RemoteAe r = selectedRemote();
+        if (r == null) {
+            return;
+        }
+        String aet;
+        try {
+            aet = node.configuration().node().aeTitle();
+        } catch (IOException e) {
+            status.setText("Cannot read the configuration: " + e.getMessage());
+            return;
+        }
+        status.setText("C-ECHO " + r.aeTitle() + "...");
+        Job.create("C-ECHO " + r.aeTitle(), m -> {
+            String line = RemoteEcho.echo(aet, r);
+            if (!isDisposed()) {
+                getDisplay().asyncExec(() -> {
+                    if (!status.isDisposed()) {
+                        status.setText(line);
+                        echoes++;
+                    }
+                });
+            }
+        }).schedule();
+    }
+
+    /** How many C-ECHO tests have reported (tests wait for it). */
+    public int echoes() {
+        return echoes;
     }
 
     public RemoteAe selectedRemote() {

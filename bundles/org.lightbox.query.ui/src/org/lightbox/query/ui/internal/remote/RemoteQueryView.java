@@ -6,7 +6,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.lightbox.config.RetrieveMethod;
 import org.lightbox.query.ui.internal.BundleService;
-import org.lightbox.query.ui.internal.WorkbenchTransfers;
+import org.lightbox.query.transfer.LocalTransferQueue;
 import org.lightbox.storage.LocalNode;
 
 /**
@@ -18,7 +18,7 @@ public final class RemoteQueryView extends ViewPart {
     public static final String ID = "org.lightbox.query.ui.RemoteQueryView";
 
     private BundleService<LocalNode> node;
-    private BundleService<WorkbenchTransfers> transfers;
+    private BundleService<LocalTransferQueue> transfers;
     private RemoteBrowser browser;
     private Composite fallback;
 
@@ -26,14 +26,14 @@ public final class RemoteQueryView extends ViewPart {
     public void createPartControl(Composite parent) {
         try {
             node = BundleService.get(RemoteQueryView.class, LocalNode.class);
-            transfers = BundleService.get(RemoteQueryView.class, WorkbenchTransfers.class);
+            transfers = BundleService.get(RemoteQueryView.class, LocalTransferQueue.class);
         } catch (IllegalStateException e) {
             fallback = parent;
             new Label(parent, SWT.WRAP).setText("Remote query is not available: " + e.getMessage());
             return;
         }
         LocalNode n = node.service();
-        WorkbenchTransfers t = transfers.service();
+        LocalTransferQueue t = transfers.service();
         browser = new RemoteBrowser(parent, n, job -> {
             if (job.source().retrieve() == RetrieveMethod.MOVE && !n.running()) {
                 n.start(); // the instances of a C-MOVE come to our Storage SCP

@@ -11,6 +11,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.ITreeViewerListener;
+import org.eclipse.jface.viewers.TreeExpansionEvent;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
@@ -60,6 +62,24 @@ public final class ResultTree extends Composite {
         }
         viewer.setContentProvider(new Content());
         viewer.setInput(this);
+        viewer.addTreeListener(new ITreeViewerListener() {
+            @Override
+            public void treeCollapsed(TreeExpansionEvent e) {
+                if (e.getElement() instanceof RemoteNode n && n.error() != null) {
+                    n.failed(null); // expanding it again tries again
+                    getDisplay().asyncExec(() -> {
+                        if (!viewer.getControl().isDisposed()) {
+                            viewer.refresh(n);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void treeExpanded(TreeExpansionEvent e) {
+                // children are read by the content provider
+            }
+        });
         addDisposeListener(e -> Job.getJobManager().cancel(familyOf()));
     }
 

@@ -17,7 +17,7 @@ import org.lightbox.catalog.CatalogException;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.query.transfer.SendRequest;
 import org.lightbox.query.ui.internal.BundleService;
-import org.lightbox.query.ui.internal.WorkbenchTransfers;
+import org.lightbox.query.transfer.LocalTransferQueue;
 
 /**
  * "Send to...": asks for a configured remote AE and queues a C-STORE send of the selected local studies and series
@@ -34,8 +34,8 @@ public final class SendToHandler extends AbstractHandler {
             MessageDialog.openInformation(shell, "Send to", "Select local studies or series to send.");
             return null;
         }
-        try (BundleService<WorkbenchTransfers> transfers = BundleService.get(SendToHandler.class,
-                WorkbenchTransfers.class)) {
+        try (BundleService<LocalTransferQueue> transfers = BundleService.get(SendToHandler.class,
+                LocalTransferQueue.class)) {
             List<RemoteAe> remotes = transfers.service().node().configuration().remoteAes();
             if (remotes.isEmpty()) {
                 MessageDialog.openInformation(shell, "Send to", "No remote AE is configured: add one in "

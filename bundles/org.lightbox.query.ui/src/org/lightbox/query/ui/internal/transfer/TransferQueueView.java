@@ -7,21 +7,21 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.lightbox.query.ui.internal.BundleService;
-import org.lightbox.query.ui.internal.WorkbenchTransfers;
+import org.lightbox.query.transfer.LocalTransferQueue;
 
 /** The "Transfers" view of the Activity perspective: the {@link TransferTable} of the workbench's queue. */
 public final class TransferQueueView extends ViewPart {
 
     public static final String ID = "org.lightbox.query.ui.TransferQueueView";
 
-    private BundleService<WorkbenchTransfers> transfers;
+    private BundleService<LocalTransferQueue> transfers;
     private TransferTable table;
     private Composite fallback;
 
     @Override
     public void createPartControl(Composite parent) {
         try {
-            transfers = BundleService.get(TransferQueueView.class, WorkbenchTransfers.class);
+            transfers = BundleService.get(TransferQueueView.class, LocalTransferQueue.class);
             table = new TransferTable(parent, transfers.service().queue());
         } catch (IllegalStateException | IOException e) {
             fallback = parent;

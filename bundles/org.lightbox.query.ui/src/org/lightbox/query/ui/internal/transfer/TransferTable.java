@@ -88,13 +88,15 @@ public final class TransferTable extends Composite {
         column(jobs, TransferJob.class, "Type", 60, TransferJob::type);
         column(jobs, TransferJob.class, "Description", 300, j -> j.description() == null ? "" : j.description());
         column(jobs, TransferJob.class, "State", 80, j -> stateText(j));
-        column(jobs, TransferJob.class, "Done", 70, j -> j.done() + " / " + (j.total() > 0 ? Integer.toString(j.total()) : "?"));
+        column(jobs, TransferJob.class, "Done", 70, j -> j.done() + " / "
+                + (j.total() > 0 ? Integer.toString(j.total()) : "?"));
         column(jobs, TransferJob.class, "MB", 60, j -> String.format(Locale.ROOT, "%.1f", j.bytes() / 1e6));
-        column(jobs, TransferJob.class, "MB/s", 60, j -> j.state() == JobState.RUNNING ? String.format(Locale.ROOT, "%.1f",
-                j.megabytesPerSecond()) : "");
+        column(jobs, TransferJob.class, "MB/s", 60, j -> j.state() == JobState.RUNNING
+                ? String.format(Locale.ROOT, "%.1f", j.megabytesPerSecond()) : "");
         column(jobs, TransferJob.class, "Attempts", 60, j -> Integer.toString(j.attempts()));
         column(jobs, TransferJob.class, "Updated", 70, j -> j.updated() == null ? "" : TIME.format(j.updated()));
-        column(jobs, TransferJob.class, "Error", 300, j -> j.error() == null || j.state() == JobState.COMPLETED ? "" : j.error());
+        column(jobs, TransferJob.class, "Error", 300, j -> j.error() == null || j.state() == JobState.COMPLETED ? ""
+                : j.error());
         jobs.addSelectionChangedListener(e -> selectionChanged());
 
         failures = new TableViewer(sash, SWT.FULL_SELECTION | SWT.BORDER);
