@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.dicom.core.UID;
+import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.dimse.CommandField;
 import org.lightbox.storage.LocalNode;
 import org.osgi.service.component.annotations.Activate;
@@ -27,12 +28,18 @@ public final class LocalTransferQueue implements AutoCloseable {
         this.node = node;
     }
 
+    /** The node whose catalog and store the queue uses. */
+    public LocalNode node() {
+        return node;
+    }
+
     /** The queue, started on first use. */
     public synchronized TransferQueue queue() throws IOException {
         if (queue == null) {
             DeviceConfiguration config = node.configuration();
             TransferQueue q = new TransferQueue(node.fileStore(), TransferQueueSettings.defaults(
-                    TransferQueueSettings.ownerFor(node.home().root()), config.node().aeTitle()));
+                    TransferQueueSettings.ownerFor(node.home().root()), config.node().aeTitle())
+                    .withConnection(ConnectionOptions.defaults().withMaxPduReceive(config.node().maxPduReceive())));
             try {
                 q.start();
             } catch (CatalogException e) {
