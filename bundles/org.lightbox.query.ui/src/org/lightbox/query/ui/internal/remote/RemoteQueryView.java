@@ -5,7 +5,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.lightbox.config.RetrieveMethod;
-import org.lightbox.query.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 import org.lightbox.query.transfer.LocalTransferQueue;
 import org.lightbox.storage.LocalNode;
 

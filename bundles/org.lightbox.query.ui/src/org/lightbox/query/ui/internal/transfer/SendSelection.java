@@ -10,11 +10,12 @@ import org.lightbox.catalog.SeriesRecord;
 import org.lightbox.catalog.StudyRecord;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.query.transfer.SendRequest;
+import org.lightbox.storage.ui.StudyGroup;
 
 /**
  * What "Send to..." sends: the local studies and series among the selected elements (the Local Studies browser's
- * rows are catalog {@link StudyRecord}s and {@link SeriesRecord}s; other elements count when they adapt to one). A
- * series whose study is selected too is sent with the study.
+ * rows are {@link StudyGroup}s (patients), catalog {@link StudyRecord}s and {@link SeriesRecord}s; other elements
+ * count when they adapt to one). A series whose study is selected too is sent with the study.
  */
 public final class SendSelection {
 
@@ -23,7 +24,8 @@ public final class SendSelection {
 
     /** True when at least one element is a local study or series. */
     public static boolean sendable(List<?> elements) {
-        return elements.stream().anyMatch(o -> study(o) != null || series(o) != null);
+        return elements.stream().anyMatch(o -> o instanceof StudyGroup g && !g.studies().isEmpty()
+                || study(o) != null || series(o) != null);
     }
 
     /**
@@ -35,6 +37,10 @@ public final class SendSelection {
         Set<String> studies = new LinkedHashSet<>();
         List<SeriesRecord> series = new ArrayList<>();
         for (Object o : elements) {
+            if (o instanceof StudyGroup g) {
+                g.studies().forEach(s -> studies.add(s.studyUid()));
+                continue;
+            }
             StudyRecord st = study(o);
             if (st != null) {
                 studies.add(st.studyUid());

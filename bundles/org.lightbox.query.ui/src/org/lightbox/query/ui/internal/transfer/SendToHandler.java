@@ -8,15 +8,13 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.dialogs.ElementListSelectionDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.query.transfer.SendRequest;
-import org.lightbox.query.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 import org.lightbox.query.transfer.LocalTransferQueue;
 
 /**
@@ -42,22 +40,11 @@ public final class SendToHandler extends AbstractHandler {
                         + "Preferences > Lightbox > Remote AEs.");
                 return null;
             }
-            ElementListSelectionDialog dialog = new ElementListSelectionDialog(shell, new LabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    RemoteAe r = (RemoteAe) element;
-                    return r.aeTitle() + " (" + r.host() + ":" + r.port() + ")"
-                            + (r.description() == null || r.description().isEmpty() ? "" : " - " + r.description());
-                }
-            });
-            dialog.setTitle("Send to");
-            dialog.setMessage("Send the selection to:");
-            dialog.setElements(remotes.toArray());
-            dialog.setMultipleSelection(false);
-            if (dialog.open() != Window.OK || dialog.getFirstResult() == null) {
+            SendToDialog dialog = new SendToDialog(shell, remotes);
+            if (dialog.open() != Window.OK || dialog.destination() == null) {
                 return null;
             }
-            SendRequest request = SendSelection.request((RemoteAe) dialog.getFirstResult(), elements, false);
+            SendRequest request = SendSelection.request(dialog.destination(), elements, dialog.commit());
             transfers.service().queue().submit(request);
         } catch (IOException | CatalogException | IllegalStateException e) {
             MessageDialog.openError(shell, "Send to", "The send could not be queued: " + e.getMessage());

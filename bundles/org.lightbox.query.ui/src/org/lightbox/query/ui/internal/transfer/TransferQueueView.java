@@ -6,7 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
-import org.lightbox.query.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 import org.lightbox.query.transfer.LocalTransferQueue;
 
 /** The "Transfers" view of the Activity perspective: the {@link TransferTable} of the workbench's queue. */

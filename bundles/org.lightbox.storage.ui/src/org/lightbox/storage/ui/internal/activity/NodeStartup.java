@@ -2,7 +2,7 @@ package org.lightbox.storage.ui.internal.activity;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.ui.IStartup;
-import org.lightbox.storage.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 import org.lightbox.storage.ui.internal.WorkbenchNodePreferences;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -84,7 +85,8 @@ final class BrowserActions {
         return m.createControl(parent);
     }
 
-    void contextMenu(TreeViewer viewer) {
+    /** The tree's context menu; other bundles add to its "additions" group once the view registers it. */
+    MenuManager contextMenu(TreeViewer viewer) {
         MenuManager m = new MenuManager("#StudyBrowser");
         m.add(open);
         m.add(new Separator());
@@ -95,7 +97,9 @@ final class BrowserActions {
         m.add(importFiles);
         m.add(importFolder);
         m.add(refresh);
+        m.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         viewer.getTree().setMenu(m.createContextMenu(viewer.getTree()));
+        return m;
     }
 
     /** Enables what makes sense for {@code selection}. */

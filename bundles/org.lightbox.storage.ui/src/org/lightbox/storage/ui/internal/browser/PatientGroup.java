@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.lightbox.catalog.StudyRecord;
+import org.lightbox.storage.ui.StudyGroup;
 
 /**
  * A patient row of the browser: the studies found for one patient (the catalog's patient identity: Patient ID
@@ -13,7 +14,7 @@ import org.lightbox.catalog.StudyRecord;
  * @param key     the identity, stable across refreshes (the tree keeps expansion and selection by it)
  * @param studies the patient's studies found, at least one
  */
-public record PatientGroup(String key, List<StudyRecord> studies) {
+public record PatientGroup(String key, List<StudyRecord> studies) implements StudyGroup {
 
     public PatientGroup {
         studies = List.copyOf(studies);

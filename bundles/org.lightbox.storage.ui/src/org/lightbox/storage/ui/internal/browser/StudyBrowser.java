@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeViewerListener;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -57,6 +58,7 @@ public final class StudyBrowser extends Composite {
     private final ThumbnailStrip thumbnails;
     private final Label status;
     private final BrowserActions actions;
+    private final MenuManager contextMenu;
     private final StudyCommands commands;
     private final NodeListener listener = this::nodeEvent;
     /** Studies whose series the refresh reads too (expanded ones). */
@@ -88,7 +90,7 @@ public final class StudyBrowser extends Composite {
         sash.setWeights(4, 1);
         status = new Label(this, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        actions.contextMenu(viewer);
+        contextMenu = actions.contextMenu(viewer);
         new FileDrop(viewer.getTree(), this::importPaths);
 
         refreshJob = new Job("Reading the study list") {
@@ -179,6 +181,11 @@ public final class StudyBrowser extends Composite {
 
     ThumbnailStrip thumbnails() {
         return thumbnails;
+    }
+
+    /** The tree's context menu, for the view to register with the workbench. */
+    public MenuManager contextMenu() {
+        return contextMenu;
     }
 
     BrowserActions actions() {

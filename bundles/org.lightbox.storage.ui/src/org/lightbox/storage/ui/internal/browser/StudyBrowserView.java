@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.lightbox.storage.LocalNode;
-import org.lightbox.storage.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 import org.lightbox.viewer.Viewer;
 
 /**
@@ -36,6 +36,7 @@ public final class StudyBrowserView extends ViewPart {
         }
         browser = new StudyBrowser(parent, node.service(), new WorkbenchHost());
         getSite().setSelectionProvider(browser.viewer());
+        getSite().registerContextMenu(browser.contextMenu(), browser.viewer()); // "Send to..." and others join
     }
 
     /** The browser inside, or {@code null} when the node service is missing (tests of the workbench). */

@@ -19,7 +19,7 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.lightbox.config.ConfigurationStore;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.storage.LocalNode;
-import org.lightbox.storage.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 
 /**
  * A preference page over one part of the node's configuration ({@code config/device.xml}, shared with

@@ -14,6 +14,7 @@ import org.lightbox.catalog.StudyRecord;
 import org.lightbox.catalog.StudyState;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.query.transfer.SendRequest;
+import org.lightbox.storage.ui.StudyGroup;
 
 /** "Send to..." sends the browser's selected studies and series; a series of a selected study goes with it. */
 class SendSelectionTest {
@@ -37,6 +38,17 @@ class SendSelectionTest {
         assertEquals(List.of("1.2.1"), r.seriesUids(), "the series of a selected study goes with the study");
         assertTrue(r.commit());
         assertEquals(PACS, r.destination());
+    }
+
+    @Test
+    void aPatientRowSendsEveryStudyOfThePatient() {
+        StudyGroup patient = () -> List.of(study("2.1"), study("2.2"));
+        List<Object> selection = List.of(patient, series("2.1", "2.1.1"));
+        assertTrue(SendSelection.sendable(selection));
+        SendRequest r = SendSelection.request(PACS, selection, false);
+        assertEquals(List.of("2.1", "2.2"), r.studyUids());
+        assertEquals(List.of(), r.seriesUids(), "the series goes with its study");
+        assertFalse(SendSelection.sendable(List.of((StudyGroup) List::of)), "an empty group sends nothing");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 import org.lightbox.config.ConfigurationStore;
 import org.lightbox.config.LightboxHome;
-import org.lightbox.storage.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 import org.lightbox.storage.ui.internal.Widgets;
 import org.lightbox.storage.ui.internal.preferences.NodePreferencePage;
 

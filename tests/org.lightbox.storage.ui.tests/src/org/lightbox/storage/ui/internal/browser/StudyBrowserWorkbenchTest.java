@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.catalog.SeriesRecord;
 import org.lightbox.storage.LocalNode;
-import org.lightbox.storage.ui.internal.BundleService;
+import org.lightbox.storage.ui.BundleService;
 import org.lightbox.testing.DcmtkTool;
 import org.lightbox.viewer.Viewer;
 

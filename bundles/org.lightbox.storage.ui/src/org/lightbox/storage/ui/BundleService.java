@@ -1,4 +1,4 @@
-package org.lightbox.query.ui.internal;
+package org.lightbox.storage.ui;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -6,9 +6,10 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
 /**
- * One OSGi service held by a view or handler while it needs it: got from this bundle's context, released by
- * {@link #close()}. Parts are created by the extension registry, which cannot inject services, so they ask the
- * framework themselves (no static locator: each user holds and releases its own reference).
+ * One OSGi service held by a view, handler or preference page (of any Lightbox bundle) while it needs it: got from
+ * the context of the bundle that uses it, released by {@link #close()}. Views are created by the extension
+ * registry, which cannot hand them services, so they ask the framework themselves (no static locator: each user
+ * holds and releases its own reference).
  */
 public final class BundleService<S> implements AutoCloseable {
 
@@ -39,7 +40,7 @@ public final class BundleService<S> implements AutoCloseable {
         S s = ref == null ? null : context.getService(ref);
         if (s == null) {
             throw new IllegalStateException("the " + type.getSimpleName() + " service is not available; is "
-                    + "Declarative Services (org.apache.felix.scr) running and its bundle resolved?");
+                    + "Declarative Services (org.apache.felix.scr) running and the providing bundle resolved?");
         }
         return new BundleService<>(context, ref, s);
     }
