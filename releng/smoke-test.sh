@@ -79,13 +79,19 @@ node_receives_and_stops_cleanly() {
   for i in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
   "$root/lightbox" echo "LIGHTBOX@127.0.0.1:$port" >/dev/null 2>&1 &&
     "$root/lightbox" store "LIGHTBOX@127.0.0.1:$port" "$work/s.dcm" 2>&1 | grep -q 'sent 1, warnings 0, failed 0' && ok=0
+  # what was stored is found by C-FIND (once the association is released the catalog has it) ...
+  "$root/lightbox" find --json "LIGHTBOX@127.0.0.1:$port" >"$work/find.out" 2>&1 && grep -q '2\.25\.8' "$work/find.out" ||
+    { ok=1; sed 's/^/  find | /' "$work/find.out"; }
+  # ... and an import into the data folder the running node holds says why it cannot, without harm
+  if LIGHTBOX_HOME="$work/node" "$root/lightbox" import "$work/s.dcm" >"$work/import.out" 2>&1 ||
+    ! grep -q 'in use by another Lightbox' "$work/import.out"; then ok=1; sed 's/^/  import | /' "$work/import.out"; fi
   # the launcher script waits for java: signal the JVM itself, as a service manager would
   pkill -TERM -f "lightbox.home=$work/node" ; wait "$node" 2>/dev/null
   grep -q 'received 2.25.7' "$work/node.out" && grep -q 'catalog and store closed' "$work/node.out" || ok=1
   [[ $ok -eq 0 ]] || sed 's/^/  | /' "$work/node.out" | tail -15
   return $ok
 }
-check "the node receives an image and shuts down cleanly on SIGTERM" node_receives_and_stops_cleanly
+check "the node receives an image, finds it, refuses a concurrent import clearly, and stops cleanly on SIGTERM" node_receives_and_stops_cleanly
 
 workbench_opens_window() {
   [[ -n ${DISPLAY:-} ]] || { echo "  (no DISPLAY: run under xvfb-run)"; return 1; }

@@ -56,9 +56,29 @@ public final class Database implements AutoCloseable {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             return c;
         } catch (SQLException e) {
+            if (bootedElsewhere(e)) {
+                throw new CatalogException("the catalog " + source.describe() + " is in use by another Lightbox"
+                        + " process (a running node or workbench holds the embedded database): stop it first, or send"
+                        + " the files to its node with 'lightbox store', or share the catalog through a Derby network"
+                        + " server (storage catalog-url)", e);
+            }
             throw new CatalogException("cannot connect to the catalog " + source.describe() + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /** Derby's "another instance may have already booted the database" (XSDB6), however deeply it is wrapped. */
+    private static boolean bootedElsewhere(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                for (SQLException n = s; n != null; n = n.getNextException()) {
+                    if ("XSDB6".equals(n.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A connection with auto-commit on; give it back with {@link #release} or {@link #discard}. */
