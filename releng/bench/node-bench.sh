@@ -9,26 +9,13 @@
 #   releng/bench/node-bench.sh [ingest] [find] [move] [--images N] [--warm-up N] [--studies N] [--move-images N] [--find-runs N]
 #   NODE_JAVA_OPTS adds JVM options to the node process (a profiler, for example).
 #
-# Needs a JDK 17, dcmtk 3.6.7 (storescu, storescp, findscu, movescu, dcmqrscp) and the Derby 10.16 jars:
-# DERBY_JARS (':'-separated) or DERBY_DIR (a folder holding them); otherwise /work/tools/derby and the local
-# Maven repository are searched. Compiles what it needs into a temporary folder (no Tycho build needed).
+# Needs a JDK 17, dcmtk 3.6.7 (storescu, storescp, findscu, movescu, dcmqrscp) and the jars jars.sh finds (Derby,
+# OSGi; after one build they are in the local Maven repository). Compiles what it needs into a temporary folder.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
-if [ -z "${DERBY_JARS:-}" ]; then
-    if [ -n "${DERBY_DIR:-}" ]; then
-        DERBY_JARS=$(ls "$DERBY_DIR"/derby*.jar | tr '\n' ':')
-    elif [ -d /work/tools/derby ]; then
-        DERBY_JARS=$(ls /work/tools/derby/derby*.jar | tr '\n' ':')
-    else
-        DERBY_JARS=$(find "$HOME/.m2/repository/org/apache/derby" -name 'derby*-10.16*.jar' 2>/dev/null | tr '\n' ':')
-    fi
-fi
-case "$DERBY_JARS" in
-    *derby*) ;;
-    *) echo "node-bench: no Derby jars found; set DERBY_JARS or DERBY_DIR" >&2; exit 2 ;;
-esac
+. "$here/jars.sh"
 for tool in storescu storescp findscu movescu dcmqrscp; do
     command -v "$tool" >/dev/null || { echo "node-bench: dcmtk's $tool is not on PATH" >&2; exit 2; }
 done
@@ -36,7 +23,6 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 b="$repo/bundles"
-. "$here/osgi-jars.sh"
 javac --release 17 -nowarn -cp "$OSGI_JARS" -d "$work/classes" \
     $(find "$b/org.lightbox.dicom.core/src" "$b/org.lightbox.dicom.net/src" "$b/org.lightbox.catalog/src" \
         "$b/org.lightbox.storage/src" -name '*.java') \
