@@ -15,7 +15,7 @@ public class AreaPerspective implements IPerspectiveFactory {
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
-        layout.createPlaceholderFolder(Perspectives.FOLDER_NAVIGATION, IPageLayout.LEFT, 0.25f, editor);
+        layout.createPlaceholderFolder(Perspectives.FOLDER_NAVIGATION, IPageLayout.LEFT, 0.36f, editor);
         layout.createPlaceholderFolder(Perspectives.FOLDER_MAIN, IPageLayout.RIGHT, 0.25f, editor);
         layout.createPlaceholderFolder(Perspectives.FOLDER_DETAILS, IPageLayout.BOTTOM, 0.70f,
                 Perspectives.FOLDER_MAIN);

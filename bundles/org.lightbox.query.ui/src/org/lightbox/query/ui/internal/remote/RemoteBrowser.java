@@ -78,7 +78,11 @@ public final class RemoteBrowser extends Composite {
         test.setText("<a>Test</a>");
         test.setToolTipText("C-ECHO the remote AE");
         test.addListener(SWT.Selection, e -> echo());
-        new Label(top, SWT.NONE).setText("Model");
+        Label model = new Label(top, SWT.NONE);
+        model.setText("Model");
+        GridData gap = new GridData();
+        gap.horizontalIndent = 16; // keeps "Test" from reading as part of "Model"
+        model.setLayoutData(gap);
         patientRoot = new Button(top, SWT.RADIO);
         patientRoot.setText("Patient Root");
         studyRoot = new Button(top, SWT.RADIO);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.lightbox.catalog.QueryLevel;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
+import org.lightbox.storage.ui.PersonNames;
 
 /**
  * A column of the result tree: which key it shows at the study, series and image level (0: nothing at that level).
@@ -66,7 +67,7 @@ public record ResultColumn(String title, int width, int studyTag, int seriesTag,
                 sb.append(", ");
             }
             if (tag == Tag.PatientName || tag == Tag.ReferringPhysicianName) {
-                sb.append(s.replace('^', ' ').strip());
+                sb.append(PersonNames.display(s));
             } else if ((tag == Tag.StudyDate || tag == Tag.PatientBirthDate) && s.length() == 8) {
                 sb.append(s, 0, 4).append('-').append(s, 4, 6).append('-').append(s, 6, 8);
             } else if (tag == Tag.StudyTime && s.length() >= 4) {

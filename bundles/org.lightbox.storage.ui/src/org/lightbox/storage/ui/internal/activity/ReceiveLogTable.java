@@ -6,6 +6,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.lightbox.catalog.ReceiveEvent;
 import org.lightbox.storage.LocalNode;
 import org.lightbox.storage.NodeEvent;
+import org.lightbox.storage.ui.PersonNames;
 
 /**
  * The receive log: what each association delivered, one line per study. The node writes those lines when the
@@ -33,7 +34,7 @@ final class ReceiveLogTable {
     }
 
     private static String patient(ReceiveEvent e) {
-        String name = e.patientName() == null ? "" : e.patientName().replace('^', ' ').strip();
+        String name = PersonNames.display(e.patientName());
         String id = e.patientId() == null || e.patientId().isEmpty() ? "" : " [" + e.patientId() + "]";
         return (name + id).strip();
     }

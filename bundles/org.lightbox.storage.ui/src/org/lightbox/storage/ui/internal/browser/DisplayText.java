@@ -1,5 +1,7 @@
 package org.lightbox.storage.ui.internal.browser;
 
+import org.lightbox.storage.ui.PersonNames;
+
 /** DICOM values as staff read them: dates with dashes, times with colons, names "Family, Given Middle". */
 final class DisplayText {
 
@@ -41,23 +43,7 @@ final class DisplayText {
      * as it is.
      */
     static String personName(String pn) {
-        if (pn == null) {
-            return "";
-        }
-        String alphabetic = pn.split("=", -1)[0];
-        String[] c = alphabetic.split("\\^", -1);
-        String family = c[0].strip();
-        StringBuilder rest = new StringBuilder();
-        for (int i = 1; i < c.length; i++) {
-            String part = c[i].strip(); // given, middle, prefix, suffix, in the order stored
-            if (!part.isEmpty()) {
-                rest.append(rest.length() == 0 ? "" : " ").append(part);
-            }
-        }
-        if (rest.length() == 0) {
-            return family;
-        }
-        return family.isEmpty() ? rest.toString() : family + ", " + rest;
+        return PersonNames.display(pn);
     }
 
     /** Modalities in Study ("CT\PT") as "CT, PT". */

@@ -3,8 +3,8 @@ package org.lightbox.storage.ui.internal.browser;
 import java.time.LocalDate;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -30,11 +30,18 @@ final class SearchBar extends Composite {
 
     SearchBar(Composite parent, Runnable onSearch) {
         super(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(8, false);
+        // wraps onto more rows in a narrow column instead of squeezing fields to nothing
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
+        layout.center = true;
         layout.marginWidth = 0;
         layout.marginHeight = 0;
+        layout.marginLeft = 0;
+        layout.marginTop = 0;
+        layout.marginRight = 0;
+        layout.marginBottom = 0;
         setLayout(layout);
-        patientName = text("Patient name (DOE^J*)", 140,
+        patientName = text("Patient name (DOE^J*)", 160,
                 "Patient's Name as DICOM matches it: '*' any characters, '?' one; case is ignored. Family^Given.");
         patientId = text("Patient ID", 90, "Patient ID; '*' and '?' are wildcards");
         from = text("From YYYYMMDD", 95, "First study date (YYYYMMDD or YYYY-MM-DD); empty for no limit");
@@ -43,7 +50,7 @@ final class SearchBar extends Composite {
         modality = new Combo(this, SWT.DROP_DOWN);
         modality.setItems(MODALITIES);
         modality.setToolTipText("A modality of the study (any of its series)");
-        modality.setLayoutData(new GridData(50, SWT.DEFAULT));
+        modality.setLayoutData(new RowData(70, SWT.DEFAULT));
         modality.addListener(SWT.DefaultSelection, e -> onSearch.run());
         modality.addListener(SWT.Selection, e -> onSearch.run());
         search = new Button(this, SWT.PUSH);
@@ -64,9 +71,7 @@ final class SearchBar extends Composite {
         Text t = new Text(this, SWT.BORDER | SWT.SEARCH);
         t.setMessage(hint);
         t.setToolTipText(tip);
-        GridData gd = new GridData(SWT.FILL, SWT.CENTER, width > 100, false);
-        gd.widthHint = width;
-        t.setLayoutData(gd);
+        t.setLayoutData(new RowData(width, SWT.DEFAULT));
         return t;
     }
 

@@ -107,7 +107,7 @@ class RemoteBrowserTest {
         assertEquals(Set.of(RemoteCorpus.STUDY_1, RemoteCorpus.STUDY_2, RemoteCorpus.STUDY_3), uids(studies),
                 browser.status());
         RemoteNode s1 = studies.stream().filter(s -> s.uid().equals(RemoteCorpus.STUDY_1)).findFirst().orElseThrow();
-        assertEquals("MUELLER HANS", ResultColumn.ALL.get(0).text(s1));
+        assertEquals("MUELLER, HANS", ResultColumn.ALL.get(0).text(s1));
         assertEquals("2024-01-05", column("Study Date").text(s1));
         assertEquals("Thorax CT", column("Description").text(s1));
         assertEquals("ACC1", column("Accession").text(s1));
