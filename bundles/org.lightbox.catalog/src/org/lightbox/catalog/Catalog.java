@@ -131,14 +131,7 @@ public final class Catalog implements AutoCloseable {
             values.add(new InstanceValues(ds, db.dialect().smallBinaryLimit()));
         }
         DuplicatePolicy policy = settings.duplicatePolicy();
-        return db.transaction(c -> {
-            Instant now = Instant.now();
-            List<IndexedInstance> out = new ArrayList<>(values.size());
-            for (int i = 0; i < values.size(); i++) {
-                out.add(indexer.index(c, values.get(i), files.get(i), policy, now));
-            }
-            return out;
-        }, true);
+        return db.transaction(c -> indexer.indexAll(c, values, files, policy, Instant.now()), true);
     }
 
     // ------------------------------------------------------------------ queries

@@ -80,6 +80,67 @@ class IndexingTest {
         assertEquals("CRC32C:00000000", files.get(0).file().checksum());
     }
 
+    /** Two studies, new series, a duplicate inside the batch and a replaced copy of an older instance. */
+    private static List<Attributes> burst() {
+        List<Attributes> xs = new ArrayList<>();
+        xs.add(TestInstances.ct("P7", "Batch^A", "7.1", "7.1.1", "7.1.1.1"));
+        xs.add(TestInstances.ct("P7", "Batch^A", "7.1", "7.1.1", "7.1.1.2"));
+        Attributes pr = TestInstances.ct("P7", "Batch^A", "7.1", "7.1.2", "7.1.2.1");
+        pr.setString(Tag.Modality, VR.CS, "PR");
+        xs.add(pr);
+        xs.add(TestInstances.ct("P8", "Batch^B", "7.2", "7.2.1", "7.2.1.1"));
+        xs.add(TestInstances.ct("P7", "Batch^A", "7.1", "7.1.1", "7.1.1.2")); // the same instance again
+        xs.add(TestInstances.ct("P7", "Batch^A", "7.1", "7.1.1", "7.1.1.3"));
+        return xs;
+    }
+
+    private static String state(Catalog c) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (String uid : List.of("7.1", "7.2")) {
+            StudyRecord s = c.study(uid).orElseThrow();
+            sb.append(uid).append(' ').append(s.numberOfSeries()).append(' ').append(s.numberOfInstances())
+                    .append(' ').append(s.sizeOnDisk()).append(' ').append(s.modalities()).append(' ')
+                    .append(s.patientId()).append('\n');
+            for (SeriesRecord se : c.series(uid)) {
+                sb.append("  ").append(se.seriesUid()).append(' ').append(se.numberOfInstances()).append('\n');
+            }
+            for (InstanceFile f : c.instancesOfStudy(uid)) {
+                sb.append("  ").append(f.sopInstanceUid()).append(' ').append(f.file().path()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aBatchLeavesTheCatalogAsOneByOneIndexingDoes() throws Exception {
+        for (DuplicatePolicy policy : List.of(DuplicatePolicy.KEEP_BOTH, DuplicatePolicy.REPLACE)) {
+            List<Attributes> xs = burst();
+            List<StoredFile> files = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) {
+                files.add(file("f" + i, 100 + i));
+            }
+            DriverConnectionSource one = TestDatabases.inMemory();
+            DriverConnectionSource batch = TestDatabases.inMemory();
+            try (Catalog a = Catalog.open(one, CatalogSettings.DEFAULT.withDuplicatePolicy(policy));
+                    Catalog b = Catalog.open(batch, CatalogSettings.DEFAULT.withDuplicatePolicy(policy))) {
+                List<IndexedInstance> single = new ArrayList<>();
+                for (int i = 0; i < xs.size(); i++) {
+                    single.add(a.index(xs.get(i), files.get(i)));
+                }
+                List<IndexedInstance> together = b.indexAll(xs, files);
+                assertEquals(single, together, policy + ": what each instance reports");
+                assertEquals(state(a), state(b), policy + ": counts, size, modalities and files");
+                assertEquals("CT\\PR", b.study("7.1").orElseThrow().modalities());
+                if (policy == DuplicatePolicy.REPLACE) {
+                    assertEquals(List.of(files.get(1)), together.get(4).replaced(), "the older copy is replaced");
+                }
+            } finally {
+                TestDatabases.drop(one);
+                TestDatabases.drop(batch);
+            }
+        }
+    }
+
     @Test
     void aNewInstanceSetsASentStudyBackToReceived() throws Exception {
         catalog.index(TestInstances.ct("P1", "A^B", "1.5", "1.5.1", "1.5.1.1"), file("a", 1));

@@ -6,7 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.lightbox.catalog.DuplicateInstanceException;
 import org.lightbox.catalog.DuplicatePolicy;
@@ -44,26 +49,117 @@ public final class InstanceIndexer {
         this.dialect = dialect;
     }
 
+    /** Adds one instance (a batch of one). */
     public IndexedInstance index(Connection c, InstanceValues v, StoredFile file, DuplicatePolicy policy,
             Instant now) throws SQLException, DuplicateInstanceException {
-        long patientPk = findOrCreatePatient(c, v, now);
-        long[] study = findOrCreateStudy(c, v, patientPk, now);
-        long studyPk = study[0];
-        boolean newStudy = study[1] == 1;
-        lockStudy(c, studyPk);
+        return indexAll(c, List.of(v), List.of(file), policy, now).get(0);
+    }
+
+    /**
+     * Adds several instances in the caller's transaction. Patient, study and series rows are looked up once per
+     * batch, each study is locked once, and the counters, size and Modalities in Study are written once per series
+     * and study at the end: a burst of one series costs about three statements an instance instead of ten.
+     */
+    public List<IndexedInstance> indexAll(Connection c, List<InstanceValues> values, List<StoredFile> files,
+            DuplicatePolicy policy, Instant now) throws SQLException, DuplicateInstanceException {
+        Batch b = new Batch();
+        List<IndexedInstance> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.add(index(c, values.get(i), files.get(i), policy, now, b));
+        }
+        b.flush(c, now);
+        return out;
+    }
+
+    /** What one batch has looked up and what it still has to add to the counters. */
+    private static final class Batch {
+        final Map<String, Long> patients = new HashMap<>();
+        final Map<String, Long> studies = new HashMap<>();
+        final Map<String, long[]> series = new HashMap<>();
+        final Set<Long> locked = new HashSet<>();
+        final Map<Long, Integer> seriesInstances = new LinkedHashMap<>();
+        final Map<Long, StudyDelta> studyDeltas = new LinkedHashMap<>();
+
+        /** Writes the counters gathered so far. */
+        void flush(Connection c, Instant now) throws SQLException {
+            for (Map.Entry<Long, Integer> e : seriesInstances.entrySet()) {
+                PreparedStatement ps = STATEMENTS.prepare(c,
+                        "UPDATE SERIES SET NUM_INSTANCES = NUM_INSTANCES + ? WHERE PK = ?");
+                ps.setInt(1, e.getValue());
+                ps.setLong(2, e.getKey());
+                ps.executeUpdate();
+            }
+            for (Map.Entry<Long, StudyDelta> e : studyDeltas.entrySet()) {
+                StudyDelta d = e.getValue();
+                PreparedStatement ps = STATEMENTS.prepare(c, "UPDATE STUDY SET NUM_INSTANCES = NUM_INSTANCES + ?, "
+                        + "NUM_SERIES = NUM_SERIES + ?, SIZE_BYTES = SIZE_BYTES + ?, MODALITIES = ?, STATE = ?, "
+                        + "UPDATED = ?, LAST_ACCESS = ? WHERE PK = ?");
+                ps.setInt(1, d.instances);
+                ps.setInt(2, d.series);
+                ps.setLong(3, d.bytes);
+                Sql.setString(ps, 4, d.modalities);
+                ps.setString(5, StudyState.RECEIVED.name());
+                Sql.setInstant(ps, 6, now);
+                Sql.setInstant(ps, 7, now);
+                ps.setLong(8, e.getKey());
+                ps.executeUpdate();
+            }
+            seriesInstances.clear();
+            studyDeltas.clear();
+        }
+
+        /** Forgets every row looked up (a removal may have deleted some); the study locks are kept. */
+        void forgetRows() {
+            patients.clear();
+            studies.clear();
+            series.clear();
+        }
+    }
+
+    /** The additions to one study's row, and its Modalities in Study as it will be. */
+    private static final class StudyDelta {
+        int instances;
+        int series;
+        long bytes;
+        String modalities;
+    }
+
+    private IndexedInstance index(Connection c, InstanceValues v, StoredFile file, DuplicatePolicy policy,
+            Instant now, Batch b) throws SQLException, DuplicateInstanceException {
+        Long patientPk = b.patients.get(v.patientKey);
+        if (patientPk == null) {
+            patientPk = findOrCreatePatient(c, v, now);
+            b.patients.put(v.patientKey, patientPk);
+        }
+        boolean newStudy = false;
+        Long knownStudy = b.studies.get(v.studyUid);
+        long studyPk;
+        if (knownStudy != null) {
+            studyPk = knownStudy;
+        } else {
+            long[] study = findOrCreateStudy(c, v, patientPk, now);
+            studyPk = study[0];
+            newStudy = study[1] == 1;
+            b.studies.put(v.studyUid, studyPk);
+        }
+        lockOnce(c, studyPk, b);
         long seriesPk;
         boolean newSeries = false;
-        long[] found = findSeries(c, v.seriesUid);
+        long[] found = b.series.get(v.seriesUid);
+        if (found == null) {
+            found = findSeries(c, v.seriesUid);
+        }
         if (found != null) {
             seriesPk = found[0];
             if (found[1] != studyPk) {
                 studyPk = found[1]; // the series came with another study before: it stays where it is
-                lockStudy(c, studyPk);
+                lockOnce(c, studyPk, b);
             }
         } else {
             seriesPk = insertSeries(c, v, studyPk, now);
             newSeries = true;
         }
+        b.series.put(v.seriesUid, new long[] { seriesPk, studyPk });
         List<Long> existing = new ArrayList<>();
         int dupNo = 0;
         {
@@ -81,36 +177,37 @@ public final class InstanceIndexer {
         }
         long instancePk = insertInstance(c, v, seriesPk, dupNo, now);
         insertFile(c, instancePk, file, now);
-        {
-            PreparedStatement ps = STATEMENTS.prepare(c,
-                "UPDATE SERIES SET NUM_INSTANCES = NUM_INSTANCES + 1 WHERE PK = ?");
-            ps.setLong(1, seriesPk);
-            ps.executeUpdate();
+        b.seriesInstances.merge(seriesPk, 1, Integer::sum);
+        StudyDelta d = b.studyDeltas.get(studyPk);
+        if (d == null) {
+            d = new StudyDelta();
+            d.modalities = currentModalities(c, studyPk);
+            b.studyDeltas.put(studyPk, d);
         }
-        String modalities = currentModalities(c, studyPk);
-        if (newSeries && v.modality != null && !contains(modalities, v.modality)) {
-            modalities = Values.column(modalities == null ? v.modality : modalities + "\\" + v.modality, 256);
-        }
-        {
-            PreparedStatement ps = STATEMENTS.prepare(c, "UPDATE STUDY SET NUM_INSTANCES = NUM_INSTANCES + 1, "
-                + "NUM_SERIES = NUM_SERIES + ?, SIZE_BYTES = SIZE_BYTES + ?, MODALITIES = ?, STATE = ?, "
-                + "UPDATED = ?, LAST_ACCESS = ? WHERE PK = ?");
-            ps.setInt(1, newSeries ? 1 : 0);
-            ps.setLong(2, file.size());
-            Sql.setString(ps, 3, modalities);
-            ps.setString(4, StudyState.RECEIVED.name());
-            Sql.setInstant(ps, 5, now);
-            Sql.setInstant(ps, 6, now);
-            ps.setLong(7, studyPk);
-            ps.executeUpdate();
+        d.instances++;
+        d.bytes += file.size();
+        if (newSeries) {
+            d.series++;
+            if (v.modality != null && !contains(d.modalities, v.modality)) {
+                d.modalities = Values.column(d.modalities == null ? v.modality : d.modalities + "\\" + v.modality,
+                        256);
+            }
         }
         List<StoredFile> replaced = List.of();
         if (!existing.isEmpty() && policy == DuplicatePolicy.REPLACE) {
+            b.flush(c, now); // the removal adjusts the same counters and may remove rows that end up empty
             replaced = InstanceRemoval.remove(c, existing, "replaced by a new copy of SOP Instance "
                     + v.sopInstanceUid, now).files();
+            b.forgetRows();
         }
         return new IndexedInstance(v.studyUid, v.seriesUid, v.sopInstanceUid, v.sopClassUid, newStudy, newSeries,
                 dupNo, replaced);
+    }
+
+    private static void lockOnce(Connection c, long studyPk, Batch b) throws SQLException {
+        if (b.locked.add(studyPk)) {
+            lockStudy(c, studyPk);
+        }
     }
 
     private static boolean contains(String modalities, String modality) {
