@@ -87,6 +87,14 @@ public final class Association {
     // ---------------------------------------------------------------- what was negotiated
 
     /** E.g. {@code A12 STORESCU->LIGHTBOX}; names the association in logs and errors. */
+    /**
+     * The order in which this process met its associations (an acceptor's is taken as the connection arrives, before
+     * negotiation): a larger number came later.
+     */
+    public int serial() {
+        return serial;
+    }
+
     public String label() {
         return label;
     }

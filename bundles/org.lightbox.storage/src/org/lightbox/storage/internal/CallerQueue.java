@@ -3,8 +3,10 @@ package org.lightbox.storage.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.lightbox.dicom.net.Association;
@@ -15,7 +17,7 @@ import org.lightbox.dicom.net.DimseService;
 /**
  * The seed's per-caller rule: a second association from the same calling AE title is accepted, but its requests
  * wait until every earlier association from that AE title has ended. Associations queue per calling AE title in
- * the order they were accepted; {@link #serialise} wraps a service so that it waits for its association's turn.
+ * the order their connections arrived; {@link #serialise} wraps a service so that it waits for its association's turn.
  * A request waiting here holds the association's reading thread, so the caller's data simply stops flowing (TCP
  * flow control) until it is its turn.
  */
@@ -29,7 +31,15 @@ public final class CallerQueue implements AssociationListener {
             return;
         }
         synchronized (queues) {
-            queues.computeIfAbsent(a.callingAeTitle(), k -> new ArrayDeque<>()).addLast(a);
+            // in the order the connections arrived: two associations' "accepted" events may come in either order
+            Deque<Association> q = queues.computeIfAbsent(a.callingAeTitle(), k -> new ArrayDeque<>());
+            List<Association> later = new ArrayList<>();
+            while (!q.isEmpty() && q.peekLast().serial() > a.serial()) {
+                later.add(0, q.pollLast());
+            }
+            q.addLast(a);
+            q.addAll(later);
+            queues.notifyAll();
         }
     }
 
