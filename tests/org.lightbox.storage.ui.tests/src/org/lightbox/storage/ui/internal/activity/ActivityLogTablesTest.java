@@ -99,7 +99,7 @@ class ActivityLogTablesTest {
         fx.waitFor("the receive log lines", () -> t.getItemCount() == 3, () -> rows(t).toString());
         for (String row : rows(t)) {
             // each image is its own study (see DcmtkTool.image): one line per study, one instance each
-            assertTrue(row.contains("SENDER") && row.contains("Test Net [NET001]") && row.contains("success"),
+            assertTrue(row.contains("SENDER") && row.contains("Test, Net [NET001]") && row.contains("success"),
                     row);
         }
         assertEquals("1", t.getItem(0).getText(5));
