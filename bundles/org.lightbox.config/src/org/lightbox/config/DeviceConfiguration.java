@@ -9,10 +9,10 @@ import java.util.Optional;
  * what it receives.
  */
 public record DeviceConfiguration(String deviceName, NodeSettings node, List<RemoteAe> remoteAes,
-        StorageSettings storage) {
+        StorageSettings storage, TlsSettings tls) {
 
     public static final DeviceConfiguration DEFAULTS = new DeviceConfiguration("lightbox", NodeSettings.DEFAULTS,
-            List.of(), StorageSettings.DEFAULTS);
+            List.of(), StorageSettings.DEFAULTS, TlsSettings.NONE);
 
     public DeviceConfiguration {
         deviceName = deviceName == null || deviceName.isBlank() ? "lightbox" : deviceName.strip();
@@ -21,6 +21,7 @@ public record DeviceConfiguration(String deviceName, NodeSettings node, List<Rem
         }
         remoteAes = List.copyOf(remoteAes);
         storage = storage == null ? StorageSettings.DEFAULTS : storage;
+        tls = tls == null ? TlsSettings.NONE : tls;
         for (int i = 0; i < remoteAes.size(); i++) {
             for (int j = i + 1; j < remoteAes.size(); j++) {
                 if (remoteAes.get(i).aeTitle().equals(remoteAes.get(j).aeTitle())) {
@@ -30,7 +31,13 @@ public record DeviceConfiguration(String deviceName, NodeSettings node, List<Rem
         }
     }
 
-    /** With the default storage settings. */
+    /** Without TLS. */
+    public DeviceConfiguration(String deviceName, NodeSettings node, List<RemoteAe> remoteAes,
+            StorageSettings storage) {
+        this(deviceName, node, remoteAes, storage, TlsSettings.NONE);
+    }
+
+    /** With the default storage settings, without TLS. */
     public DeviceConfiguration(String deviceName, NodeSettings node, List<RemoteAe> remoteAes) {
         this(deviceName, node, remoteAes, StorageSettings.DEFAULTS);
     }
@@ -42,14 +49,18 @@ public record DeviceConfiguration(String deviceName, NodeSettings node, List<Rem
     }
 
     public DeviceConfiguration withNode(NodeSettings settings) {
-        return new DeviceConfiguration(deviceName, settings, remoteAes, storage);
+        return new DeviceConfiguration(deviceName, settings, remoteAes, storage, tls);
     }
 
     public DeviceConfiguration withRemoteAes(List<RemoteAe> remotes) {
-        return new DeviceConfiguration(deviceName, node, remotes, storage);
+        return new DeviceConfiguration(deviceName, node, remotes, storage, tls);
     }
 
     public DeviceConfiguration withStorage(StorageSettings settings) {
-        return new DeviceConfiguration(deviceName, node, remoteAes, settings);
+        return new DeviceConfiguration(deviceName, node, remoteAes, settings, tls);
+    }
+
+    public DeviceConfiguration withTls(TlsSettings settings) {
+        return new DeviceConfiguration(deviceName, node, remoteAes, storage, settings);
     }
 }

@@ -32,7 +32,22 @@ final class DeviceXml {
                         + e.getMessage(), e);
             }
         }
-        return new DeviceConfiguration(device.getAttribute("name"), node, remotes, StorageXml.read(device));
+        return new DeviceConfiguration(device.getAttribute("name"), node, remotes, StorageXml.read(device),
+                readTls(device));
+    }
+
+    private static TlsSettings readTls(Element device) {
+        List<Element> tls = ConfigurationStore.children(device, "tls");
+        if (tls.isEmpty()) {
+            return TlsSettings.NONE;
+        }
+        Element t = tls.get(0);
+        try {
+            return new TlsSettings(t.getAttribute("key-store"), t.getAttribute("key-store-password"),
+                    t.getAttribute("trust-store"), t.getAttribute("trust-store-password"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("<tls>: " + e.getMessage(), e);
+        }
     }
 
     private static NodeSettings readNode(Element n) {
@@ -76,6 +91,19 @@ final class DeviceXml {
             device.appendChild(e);
         }
         StorageXml.write(c.storage(), device);
+        TlsSettings t = c.tls();
+        if (t.configured()) {
+            Element e = doc.createElement("tls");
+            e.setAttribute("key-store", t.keyStore());
+            e.setAttribute("trust-store", t.trustStore());
+            if (!t.keyStorePassword().isEmpty()) {
+                e.setAttribute("key-store-password", t.keyStorePassword());
+            }
+            if (!t.trustStorePassword().isEmpty()) {
+                e.setAttribute("trust-store-password", t.trustStorePassword());
+            }
+            device.appendChild(e);
+        }
     }
 
     private static String text(Element e, String name, String fallback) {

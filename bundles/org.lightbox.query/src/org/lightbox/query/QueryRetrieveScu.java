@@ -18,6 +18,7 @@ import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.dicom.net.pdu.PresentationContext;
 import org.lightbox.dicom.net.pdu.RoleSelection;
 import org.lightbox.query.internal.AssociationRequests;
+import org.lightbox.storage.NodeTls;
 import org.lightbox.query.internal.GetStoreService;
 import org.lightbox.query.internal.ModelSopClasses;
 import org.lightbox.query.internal.RetrieveExchange;
@@ -42,9 +43,9 @@ public final class QueryRetrieveScu {
     }
 
     /** As the node: its AE title and maximum PDU length. */
-    public static QueryRetrieveScu forNode(DeviceConfiguration configuration) {
-        return new QueryRetrieveScu(configuration.node().aeTitle(),
-                ConnectionOptions.defaults().withMaxPduReceive(configuration.node().maxPduReceive()));
+    public static QueryRetrieveScu forNode(DeviceConfiguration configuration) throws IOException {
+        return new QueryRetrieveScu(configuration.node().aeTitle(), NodeTls.withTls(ConnectionOptions.defaults()
+                .withMaxPduReceive(configuration.node().maxPduReceive()), configuration));
     }
 
     public String callingAeTitle() {

@@ -29,12 +29,14 @@ import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DicomServer;
 import org.lightbox.dicom.net.DicomServiceRegistry;
 import org.lightbox.dicom.net.DimseService;
+import org.lightbox.dicom.net.TlsOptions;
 import org.lightbox.dicom.net.dimse.CommandField;
 import org.lightbox.storage.internal.ActivityRecorder;
 import org.lightbox.storage.internal.AutoDeleteScheduler;
 import org.lightbox.storage.internal.CallerQueue;
 import org.lightbox.storage.internal.NodeEvents;
 import org.lightbox.storage.internal.NodeServices;
+import org.lightbox.storage.internal.OutboundConnector;
 import org.lightbox.storage.internal.ReceiveLog;
 
 /**
@@ -170,6 +172,13 @@ public final class Node implements AutoCloseable {
         if (state != State.STOPPED) {
             throw new IllegalStateException("the node is " + state.name().toLowerCase());
         }
+        TlsOptions tls;
+        try {
+            tls = NodeTls.options(config.tls()); // a broken key store is a configuration error, said before listening
+        } catch (IOException e) {
+            setState(State.STOPPED, e.getMessage());
+            throw e;
+        }
         setState(State.STARTING, null);
         ExecutorService ex = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lightbox-node-" + THREADS.incrementAndGet());
@@ -181,7 +190,9 @@ public final class Node implements AutoCloseable {
             ConnectionOptions options = ConnectionOptions.defaults().withMaxPduReceive(config.node().maxPduReceive());
             ReceiveLog receives = new ReceiveLog(catalog.activityLog(), events);
             ActivityRecorder recorder = new ActivityRecorder(catalog.activityLog(), events, receives);
-            Connector connector = new Connector(options).executor(ex).addListener(recorder);
+            Connector plain = new Connector(options).executor(ex).addListener(recorder);
+            OutboundConnector connector = new OutboundConnector(plain, tls == null ? null
+                    : new Connector(options.withTls(tls)).executor(ex).addListener(recorder));
             CallerQueue callers = new CallerQueue();
             DicomServiceRegistry r = NodeServices.registry(config, catalog, store, connector, events, receives,
                     callers, ex);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.catalog.InstanceFile;
 import org.lightbox.config.RemoteAe;
+import org.lightbox.config.TlsSettings;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
 import org.lightbox.dicom.core.UID;
@@ -31,6 +32,7 @@ import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.testing.DcmtkTool;
+import org.lightbox.testing.TlsKeys;
 
 /**
  * movescu and getscu against the node: C-MOVE to storescp destinations from the remote AE table at every level
@@ -45,6 +47,8 @@ class RetrieveInteropTest {
     private TestNodes.Running node;
     private int storescpPort;
     private int pickyPort;
+    private int securePort;
+    private TlsKeys keys;
     private final AtomicInteger runs = new AtomicInteger();
     /** SOP Instance UID -> study, series */
     private final Map<String, String[]> stored = new LinkedHashMap<>();
@@ -55,9 +59,14 @@ class RetrieveInteropTest {
         tmp = dir;
         storescpPort = DcmtkTool.freePort();
         pickyPort = DcmtkTool.freePort();
+        securePort = DcmtkTool.freePort();
+        keys = TlsKeys.create(tmp.resolve("keys"));
+        // the node calls the SECURE destination over TLS with the "client" key; the other two in the clear
         node = TestNodes.start(TestNodes.config("LIGHTBOX", new RemoteAe("STORESCP", "127.0.0.1", storescpPort, false,
-                "accepts everything"), new RemoteAe("PICKY", "127.0.0.1", pickyPort, false, "uncompressed only")),
-                tmp.resolve("node"));
+                "accepts everything"), new RemoteAe("PICKY", "127.0.0.1", pickyPort, false, "uncompressed only"),
+                new RemoteAe("SECURE", "127.0.0.1", securePort, true, "TLS only")).withTls(new TlsSettings(
+                        keys.keyStore("client").toString(), TlsKeys.PASSWORD, keys.trustStore().toString(),
+                        TlsKeys.PASSWORD)), tmp.resolve("node"));
         AAssociateRq rq = new AAssociateRq().calledAeTitle(node.aet()).callingAeTitle("LOADER");
         for (String cuid : List.of(UID.CTImageStorage, UID.MRImageStorage)) {
             for (String ts : List.of(UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian, UID.JPEGLosslessSV1)) {
@@ -103,9 +112,14 @@ class RetrieveInteropTest {
         final Process process;
 
         Destination(String aet, int port, boolean acceptAll) throws Exception {
+            this(aet, port, acceptAll, List.of());
+        }
+
+        Destination(String aet, int port, boolean acceptAll, List<String> tls) throws Exception {
             dir = tmp.resolve("dest" + runs.incrementAndGet());
             Files.createDirectories(dir);
             List<String> cmd = new ArrayList<>(List.of("storescp", "-aet", aet, "+B", "-od", dir.toString()));
+            cmd.addAll(tls);
             if (acceptAll) {
                 cmd.add("+xa");
             }
@@ -195,6 +209,20 @@ class RetrieveInteropTest {
                 .anyMatch(s -> s.studyUid().equals("1.8.1") && s.instances() == 6 && s.destinationAet()
                         .equals("STORESCP")), "the send log has the study");
         assertTrue(!node.storage.catalog().isPinned("1.8.1"), "unpinned after the move");
+    }
+
+    @Test
+    void aDestinationMarkedTlsIsCalledOverTls() throws Exception {
+        int before = node.events(NodeEvent.RetrieveCompleted.class).size();
+        // storescp only speaks TLS here, and only to a client whose certificate it trusts
+        try (Destination d = new Destination("SECURE", securePort, true, keys.dcmtkOptions("server", "client"))) {
+            movescu("-S", "SECURE", "QueryRetrieveLevel=SERIES", "StudyInstanceUID=1.8.2",
+                    "SeriesInstanceUID=1.8.2.1");
+            NodeEvent.RetrieveCompleted done = lastRetrieve(before);
+            assertEquals(2, done.completed(), "both instances went over TLS");
+            assertEquals(0, done.failed());
+            assertAsStored(d.received(), Set.of("1.8.2.1.1", "1.8.2.1.2"));
+        }
     }
 
     @Test

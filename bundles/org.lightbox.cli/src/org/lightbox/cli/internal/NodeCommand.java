@@ -111,8 +111,8 @@ public final class NodeCommand implements Command {
         Setup s = setup(args);
         return NodeConsole.run(s.home(), s.config(), out, NodeStorage::loadDriver, (node, storage) -> {
             // the transfer queue runs with the node: queued sends and retrieves go on, commitment reports arrive
-            TransferQueue queue = new TransferQueue(storage.fileStore(), TransferQueueSettings.defaults(
-                    TransferQueueSettings.ownerFor(s.home().root()), s.config().node().aeTitle()));
+            TransferQueue queue = new TransferQueue(storage.fileStore(), TransferQueueSettings.forNode(s.config(),
+                    s.home().root()));
             queue.addListener(job -> {
                 if (job.state() != JobState.RUNNING) { // one line per state change, not per instance
                     out.println("job " + job.describe());

@@ -13,6 +13,7 @@ import org.lightbox.config.ConfigurationStore;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.LightboxHome;
 import org.lightbox.config.RemoteAe;
+import org.lightbox.config.TlsSettings;
 import org.lightbox.dicom.core.dict.DataDictionary;
 import org.lightbox.dicom.core.dict.DictionaryEntry;
 import org.lightbox.query.FindRequest;
@@ -104,6 +105,17 @@ final class QueryOptions {
                 net.set(i, configured.aeTitle() + "@" + configured.host() + ":" + configured.port());
                 if (configured.tls() && !net.contains("--tls")) {
                     net.add("--tls");
+                    if (config.tls().configured() && !net.contains("--keystore")) {
+                        // the configuration's stores, unless the command line names others
+                        TlsSettings t = config.tls();
+                        net.addAll(List.of("--keystore", t.keyStore(), "--truststore", t.trustStore()));
+                        if (!t.keyStorePassword().isEmpty()) {
+                            net.addAll(List.of("--keystore-pass", t.keyStorePassword()));
+                        }
+                        if (!t.trustStorePassword().isEmpty()) {
+                            net.addAll(List.of("--truststore-pass", t.trustStorePassword()));
+                        }
+                    }
                 }
             }
         }

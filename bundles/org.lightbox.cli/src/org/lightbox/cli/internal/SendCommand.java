@@ -100,8 +100,7 @@ public final class SendCommand implements Command {
         NodeStorage.derbyLogIn(h);
         try (NodeStorage storage = NodeStorage.open(h, config.storage(),
                 NodeStorage.loadDriver(NodeStorage.catalogLocation(h, config.storage())))) {
-            TransferQueueSettings settings = TransferQueueSettings.defaults(TransferQueueSettings.ownerFor(h.root()),
-                    config.node().aeTitle());
+            TransferQueueSettings settings = TransferQueueSettings.forNode(config, h.root());
             try (TransferQueue queue = new TransferQueue(storage.fileStore(), settings)) {
                 long id = queue.submit(rq);
                 out.println("job " + id + ": " + rq.describe());

@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.dicom.core.UID;
-import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.dimse.CommandField;
 import org.lightbox.storage.LocalNode;
 import org.osgi.service.component.annotations.Activate;
@@ -37,9 +36,8 @@ public final class LocalTransferQueue implements AutoCloseable {
     public synchronized TransferQueue queue() throws IOException {
         if (queue == null) {
             DeviceConfiguration config = node.configuration();
-            TransferQueue q = new TransferQueue(node.fileStore(), TransferQueueSettings.defaults(
-                    TransferQueueSettings.ownerFor(node.home().root()), config.node().aeTitle())
-                    .withConnection(ConnectionOptions.defaults().withMaxPduReceive(config.node().maxPduReceive())));
+            TransferQueue q = new TransferQueue(node.fileStore(), TransferQueueSettings.forNode(config,
+                    node.home().root()));
             try {
                 q.start();
             } catch (CatalogException e) {

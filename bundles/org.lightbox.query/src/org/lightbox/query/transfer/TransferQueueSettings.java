@@ -3,7 +3,9 @@ package org.lightbox.query.transfer;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.dicom.net.ConnectionOptions;
+import org.lightbox.storage.NodeTls;
 
 /**
  * How the transfer queue works.
@@ -55,6 +57,18 @@ public record TransferQueueSettings(String owner, int workers, RetryPolicy retry
     }
 
     /** Two workers, the default retry policy, a poll every 5 s, default connection options, 30 s commitment wait. */
+    /**
+     * The settings of the data folder's own queue: its owner, the node's AE title, and connections with the node's
+     * maximum PDU and the configuration's TLS stores (for remote AEs marked TLS).
+     *
+     * @throws IOException when the configured TLS stores cannot be opened
+     */
+    public static TransferQueueSettings forNode(DeviceConfiguration config, java.nio.file.Path dataFolder)
+            throws java.io.IOException {
+        return defaults(ownerFor(dataFolder), config.node().aeTitle()).withConnection(NodeTls.withTls(
+                ConnectionOptions.defaults().withMaxPduReceive(config.node().maxPduReceive()), config));
+    }
+
     public static TransferQueueSettings defaults(String owner, String callingAet) {
         return new TransferQueueSettings(owner, 2, RetryPolicy.DEFAULT, Duration.ofSeconds(5),
                 ConnectionOptions.defaults(), callingAet, Duration.ofSeconds(30));

@@ -11,7 +11,6 @@ import org.lightbox.config.NodeSettings;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.net.AcceptorPolicy;
-import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DicomServiceRegistry;
 import org.lightbox.dicom.net.DimseService;
 import org.lightbox.dicom.net.dimse.CommandField;
@@ -39,7 +38,8 @@ public final class NodeServices {
 
     /** The registry of every service the node offers. */
     public static DicomServiceRegistry registry(DeviceConfiguration config, Catalog catalog, FileStore store,
-            Connector connector, NodeEvents events, ReceiveLog receives, CallerQueue callers, Executor executor) {
+            OutboundConnector connector, NodeEvents events, ReceiveLog receives, CallerQueue callers,
+            Executor executor) {
         NodeSettings node = config.node();
         QueryOptions options = QueryOptions.DEFAULT.withCaseInsensitivePersonNames(
                 config.storage().caseInsensitiveNames()).withRetrieveAETitle(node.aeTitle());

@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Key;
-import java.security.KeyStore;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.testing.DcmtkTool;
+import org.lightbox.testing.TlsKeys;
 
 /**
  * DICOM TLS against dcmtk built with OpenSSL ({@code --enable-tls}): our SCU to a TLS storescp, and dcmtk's echoscu
@@ -48,32 +44,10 @@ class DcmtkTlsInteropTest {
 
     @BeforeAll
     static void makeKeys() throws Exception {
-        trust = keys.resolve("trust.p12");
-        for (String who : new String[] { "server", "client" }) {
-            Path p12 = keys.resolve(who + ".p12");
-            // RSA: every ciphersuite of dcmtk's default BCP 195 profile can use it
-            TlsTest.keytool("-genkeypair", "-alias", who, "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=" + who,
-                    "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(), "-storepass", "changeit");
-            TlsTest.keytool("-exportcert", "-rfc", "-alias", who, "-keystore", p12.toString(), "-storepass", "changeit",
-                    "-file", keys.resolve(who + ".crt").toString());
-            TlsTest.keytool("-importcert", "-noprompt", "-alias", who, "-file", keys.resolve(who + ".crt").toString(),
-                    "-storetype", "PKCS12", "-keystore", trust.toString(), "-storepass", "changeit");
-            exportPrivateKeyPem(p12, who, keys.resolve(who + ".key"));
-        }
-        serverP12 = keys.resolve("server.p12");
-        clientP12 = keys.resolve("client.p12");
-    }
-
-    /** Writes the key of {@code alias} as an unencrypted PKCS#8 PEM file, the form OpenSSL reads. */
-    static void exportPrivateKeyPem(Path p12, String alias, Path pem) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p12)) {
-            ks.load(in, PASSWORD);
-        }
-        Key key = ks.getKey(alias, PASSWORD);
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n",
-                StandardCharsets.US_ASCII);
+        TlsKeys k = TlsKeys.create(keys);
+        trust = k.trustStore();
+        serverP12 = k.keyStore("server");
+        clientP12 = k.keyStore("client");
     }
 
     static ConnectionOptions tls(Path keyStore, List<String> protocols) throws Exception {

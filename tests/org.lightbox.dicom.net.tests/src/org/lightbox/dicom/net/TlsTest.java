@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocket;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.dicom.net.dimse.DataWriter;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
+import org.lightbox.testing.TlsKeys;
 
 /** DICOM TLS (PS3.15 B.1) with self-signed certificates made by keytool for this test, on both ends. */
 @Timeout(90)
@@ -30,14 +30,7 @@ class TlsTest {
     static Path trust;
 
     static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("keytool " + String.join(" ", args) + " failed: " + out);
-        }
+        TlsKeys.keytool(args);
     }
 
     @BeforeAll

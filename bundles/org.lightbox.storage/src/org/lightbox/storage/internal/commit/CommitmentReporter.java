@@ -11,11 +11,11 @@ import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.net.Association;
-import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.dimse.DimseResponse;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.storage.NodeEvent;
 import org.lightbox.storage.internal.NodeEvents;
+import org.lightbox.storage.internal.OutboundConnector;
 import org.lightbox.storage.internal.query.Identifiers;
 
 /**
@@ -29,10 +29,10 @@ final class CommitmentReporter {
     private final Catalog catalog;
     private final FileStore store;
     private final DeviceConfiguration config;
-    private final Connector connector;
+    private final OutboundConnector connector;
     private final NodeEvents events;
 
-    CommitmentReporter(Catalog catalog, FileStore store, DeviceConfiguration config, Connector connector,
+    CommitmentReporter(Catalog catalog, FileStore store, DeviceConfiguration config, OutboundConnector connector,
             NodeEvents events) {
         this.catalog = catalog;
         this.store = store;
@@ -66,7 +66,7 @@ final class CommitmentReporter {
             req.addPresentationContext(UID.StorageCommitmentPushModel, UID.ExplicitVRLittleEndian,
                     UID.ImplicitVRLittleEndian);
             req.addRoleSelection(UID.StorageCommitmentPushModel, false, true);
-            Association a = connector.open(remote.get().host(), remote.get().port(), req);
+            Association a = connector.open(remote.get(), req);
             try {
                 DimseResponse rsp = send(a, result, aet);
                 if (!rsp.status().isSuccessOrWarning()) {

@@ -10,13 +10,13 @@ import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.net.Association;
-import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DimseRequest;
 import org.lightbox.dicom.net.DimseService;
 import org.lightbox.dicom.net.DimseStatusException;
 import org.lightbox.dicom.net.dimse.CommandTag;
 import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.storage.internal.NodeEvents;
+import org.lightbox.storage.internal.OutboundConnector;
 import org.lightbox.storage.internal.query.Identifiers;
 
 /**
@@ -29,8 +29,8 @@ public final class StorageCommitmentScp implements DimseService {
     private final CommitmentReporter reporter;
     private final Executor executor;
 
-    public StorageCommitmentScp(Catalog catalog, FileStore store, DeviceConfiguration config, Connector connector,
-            NodeEvents events, Executor executor) {
+    public StorageCommitmentScp(Catalog catalog, FileStore store, DeviceConfiguration config,
+            OutboundConnector connector, NodeEvents events, Executor executor) {
         this.reporter = new CommitmentReporter(catalog, store, config, connector, events);
         this.executor = executor;
     }

@@ -13,7 +13,6 @@ import org.lightbox.catalog.QueryOptions;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.dicom.net.Association;
-import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DimseRequest;
 import org.lightbox.dicom.net.DimseService;
 import org.lightbox.dicom.net.DimseStatusException;
@@ -22,6 +21,7 @@ import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.storage.NodeEvent;
 import org.lightbox.storage.internal.NodeEvents;
+import org.lightbox.storage.internal.OutboundConnector;
 
 /**
  * The Retrieve SCP (C-MOVE): sends the identifier's instances as C-STORE sub-operations on a new association to a
@@ -33,11 +33,11 @@ public final class MoveScp implements DimseService {
     private final Catalog catalog;
     private final InstanceSender sender;
     private final DeviceConfiguration config;
-    private final Connector connector;
+    private final OutboundConnector connector;
     private final QueryOptions options;
     private final NodeEvents events;
 
-    public MoveScp(Catalog catalog, FileStore store, DeviceConfiguration config, Connector connector,
+    public MoveScp(Catalog catalog, FileStore store, DeviceConfiguration config, OutboundConnector connector,
             QueryOptions options, NodeEvents events) {
         this.catalog = catalog;
         this.sender = new InstanceSender(store);
@@ -116,12 +116,9 @@ public final class MoveScp implements DimseService {
     }
 
     private Association open(RemoteAe remote, RetrievePlan.Batch b) throws IOException {
-        if (remote.tls()) {
-            throw new IOException("TLS destinations need key stores, which the node does not configure yet");
-        }
         AAssociateRq req = new AAssociateRq().calledAeTitle(remote.aeTitle()).callingAeTitle(config.node().aeTitle());
         b.propose(req);
-        return connector.open(remote.host(), remote.port(), req);
+        return connector.open(remote, req);
     }
 
     private static void end(Association a) {

@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Link;
 import org.lightbox.catalog.InformationModel;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.RemoteAe;
+import org.lightbox.config.TlsSettings;
 import org.lightbox.config.RetrieveMethod;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.query.Cancellation;
@@ -182,15 +183,17 @@ public final class RemoteBrowser extends Composite {
             return;
         }
         String aet;
+        TlsSettings tls;
         try {
             aet = node.configuration().node().aeTitle();
+            tls = node.configuration().tls();
         } catch (IOException e) {
             status.setText("Cannot read the configuration: " + e.getMessage());
             return;
         }
         status.setText("C-ECHO " + r.aeTitle() + "...");
         Job.create("C-ECHO " + r.aeTitle(), m -> {
-            String line = RemoteEcho.echo(aet, r);
+            String line = RemoteEcho.echo(aet, r, tls);
             if (!isDisposed()) {
                 getDisplay().asyncExec(() -> {
                     if (!status.isDisposed()) {

@@ -3,12 +3,15 @@ package org.lightbox.query.ui.internal.remote;
 import java.io.IOException;
 
 import org.lightbox.config.RemoteAe;
+import org.lightbox.config.TlsSettings;
 import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
+import org.lightbox.dicom.net.TlsOptions;
 import org.lightbox.dicom.net.DicomServiceRegistry;
 import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
+import org.lightbox.storage.NodeTls;
 
 /**
  * The Remote screen's "Test" link: C-ECHO to the picked remote AE on an association of its own, bounded by connect
@@ -22,17 +25,22 @@ public final class RemoteEcho {
     private RemoteEcho() {
     }
 
-    public static String echo(String callingAet, RemoteAe remote) {
+    /** @param tls the configuration's key and trust stores, used when {@code remote} is marked TLS */
+    public static String echo(String callingAet, RemoteAe remote, TlsSettings tls) {
         String who = remote.aeTitle() + "@" + remote.host() + ":" + remote.port();
-        if (remote.tls()) {
-            return who + ": C-ECHO over TLS needs a key and trust store, which the workbench does not configure yet";
-        }
         AAssociateRq rq = new AAssociateRq().calledAeTitle(remote.aeTitle()).callingAeTitle(callingAet);
         rq.addPresentationContext(DicomServiceRegistry.VERIFICATION, IMPLICIT_LITTLE_ENDIAN);
         ConnectionOptions options = ConnectionOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .withAssociationTimeout(ASSOCIATION_TIMEOUT_MILLIS);
         long t0 = System.nanoTime();
         try {
+            if (remote.tls()) {
+                TlsOptions t = NodeTls.options(tls);
+                if (t == null) {
+                    return who + ": marked TLS, but no key and trust store are configured (<tls> in device.xml)";
+                }
+                options = options.withTls(t);
+            }
             Association a = new Connector(options).open(remote.host(), remote.port(), rq);
             try {
                 Status s = a.echo();

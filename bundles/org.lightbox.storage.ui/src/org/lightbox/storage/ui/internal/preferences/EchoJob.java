@@ -8,11 +8,14 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.lightbox.config.RemoteAe;
+import org.lightbox.config.TlsSettings;
 import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
+import org.lightbox.dicom.net.TlsOptions;
 import org.lightbox.dicom.net.DicomServiceRegistry;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
+import org.lightbox.storage.NodeTls;
 
 /**
  * Verifies a remote AE with C-ECHO in a job: connect, negotiate Verification, echo, release. The outcome (with
@@ -38,13 +41,15 @@ final class EchoJob extends Job {
     private final String callingAet;
     private final RemoteAe remote;
     private final Consumer<Outcome> done;
+    private final TlsSettings tls;
     private volatile Association association;
     private volatile boolean cancelled;
 
-    EchoJob(String callingAet, RemoteAe remote, Consumer<Outcome> done) {
+    EchoJob(String callingAet, RemoteAe remote, TlsSettings tls, Consumer<Outcome> done) {
         super("C-ECHO " + remote.aeTitle());
         this.callingAet = callingAet;
         this.remote = remote;
+        this.tls = tls;
         this.done = done;
         setUser(false);
     }
@@ -61,16 +66,20 @@ final class EchoJob extends Job {
     }
 
     private Outcome echo() {
-        if (remote.tls()) {
-            return new Outcome(remote, false, 0, "TLS needs a key store and a trust store, which the workbench "
-                    + "does not configure yet; test with 'lightbox echo --tls'");
-        }
         AAssociateRq rq = new AAssociateRq().calledAeTitle(remote.aeTitle()).callingAeTitle(callingAet);
         rq.addPresentationContext(DicomServiceRegistry.VERIFICATION, IMPLICIT_LITTLE_ENDIAN);
         ConnectionOptions options = ConnectionOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .withAssociationTimeout(ASSOCIATION_TIMEOUT_MILLIS);
         long t0 = System.nanoTime();
         try {
+            if (remote.tls()) {
+                TlsOptions t = NodeTls.options(tls);
+                if (t == null) {
+                    return new Outcome(remote, false, 0, "marked TLS, but no key and trust store are configured"
+                            + " (<tls key-store=... trust-store=...> in config/device.xml)");
+                }
+                options = options.withTls(t);
+            }
             Association a = new Connector(options).open(remote.host(), remote.port(), rq);
             association = a;
             try {

@@ -191,7 +191,7 @@ public final class RemoteAePreferencePage extends ConfigurationPage {
         RemoteAe r = remotes.get(index);
         echoResult.setText("Testing " + r + " ...");
         Display display = getShell().getDisplay();
-        echo = new EchoJob(shown().node().aeTitle(), r, outcome -> display.asyncExec(() -> {
+        echo = new EchoJob(shown().node().aeTitle(), r, shown().tls(), outcome -> display.asyncExec(() -> {
             testing = false;
             if (!echoResult.isDisposed()) {
                 echoResult.setText(outcome.describe());
