@@ -1,44 +1,11 @@
 package org.lightbox.storage.ui.internal.activity;
 
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.ui.part.ViewPart;
-import org.lightbox.storage.LocalNode;
-import org.lightbox.storage.ui.BundleService;
-
 /** The Activity perspective's association log. */
-public final class AssociationLogView extends ViewPart {
+public final class AssociationLogView extends LogView {
 
     public static final String ID = "org.lightbox.storage.ui.AssociationLogView";
 
-    private BundleService<LocalNode> node;
-    private Control content;
-
-    @Override
-    public void createPartControl(Composite parent) {
-        try {
-            node = BundleService.get(AssociationLogView.class, LocalNode.class);
-            content = AssociationLogTable.create(parent, node.service());
-        } catch (IllegalStateException e) {
-            content = NodeStatusView.unavailable(parent, e.getMessage());
-        }
-    }
-
-    /** What the view shows: its panel, or why the node is not available. */
-    Control content() {
-        return content;
-    }
-
-    @Override
-    public void setFocus() {
-        content.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (node != null) {
-            node.close();
-        }
-        super.dispose();
+    public AssociationLogView() {
+        super(AssociationLogTable::create);
     }
 }
