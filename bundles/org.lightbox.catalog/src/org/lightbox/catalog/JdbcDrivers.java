@@ -6,9 +6,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * Creates a JDBC driver by class name. Inside OSGi the Derby bundles do not export their driver packages and
- * {@code DriverManager} refuses drivers its caller cannot see, so the class is loaded through the installed
- * bundle that holds it; outside OSGi (tests, benchmarks) through the class path.
+ * Creates a JDBC driver by class name: first from this bundle (which embeds Derby's network client), then, inside
+ * OSGi, through the installed bundle that holds it (the Derby bundles do not export their driver packages and
+ * {@code DriverManager} refuses drivers its caller cannot see); outside OSGi (tests, benchmarks) through the class
+ * path.
  */
 public final class JdbcDrivers {
 
@@ -16,6 +17,13 @@ public final class JdbcDrivers {
     }
 
     public static Driver load(String className) throws CatalogException {
+        try {
+            // the network client is embedded in this bundle (with the derbyshared it needs for its messages)
+            return (Driver) Class.forName(className, true, JdbcDrivers.class.getClassLoader()).getConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            // not here: an installed driver bundle, or the class path
+        }
         try {
             Driver d = fromBundles(className);
             if (d != null) {

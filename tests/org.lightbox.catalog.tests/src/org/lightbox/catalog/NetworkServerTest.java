@@ -3,6 +3,7 @@ package org.lightbox.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,22 @@ class NetworkServerTest {
                 }
             }
         });
+    }
+
+    @Test
+    void aServerThatIsNotThereIsACatalogErrorWithDerbysMessage() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        CatalogLocation location = new CatalogLocation("jdbc:derby://127.0.0.1:" + port + "/lightbox;create=true",
+                "app", "app");
+        ConnectionSource source = location.connectionSource(TestDatabases.clientDriver());
+        // the client's messages must be found (inside OSGi they live in another jar than the code that reads them)
+        CatalogException e = assertThrows(CatalogException.class, () -> Catalog.open(source, CatalogSettings.DEFAULT));
+        assertTrue(e.getMessage().contains("127.0.0.1") && e.getMessage().contains(Integer.toString(port)),
+                e.getMessage());
+        assertTrue(e.getCause() instanceof java.sql.SQLException, String.valueOf(e.getCause()));
     }
 
     @Test

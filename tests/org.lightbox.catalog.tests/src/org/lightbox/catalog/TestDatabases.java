@@ -54,30 +54,9 @@ final class TestDatabases {
         return driver(CatalogLocation.DERBY_EMBEDDED_DRIVER);
     }
 
-    /**
-     * The network client driver from the plain Derby jars in an isolated class loader: inside OSGi the client
-     * bundle cannot see its message resources through the derbyshared fragment (a known gap of the shared-catalog
-     * set-up there), and the test is about our catalog over a network server, not about Derby's packaging.
-     */
+    /** The network client driver, as the catalog loads it (embedded in the catalog bundle inside OSGi). */
     static Driver clientDriver() {
-        String classpath = System.getProperty("lightbox.test.derby.classpath");
-        if (classpath == null) {
-            return driver(CatalogLocation.DERBY_CLIENT_DRIVER);
-        }
-        try {
-            java.util.List<java.net.URL> urls = new java.util.ArrayList<>();
-            for (String jar : classpath.split(java.io.File.pathSeparator)) {
-                if (jar.contains("derbyclient") || jar.contains("derbyshared")) {
-                    urls.add(java.nio.file.Path.of(jar).toUri().toURL());
-                }
-            }
-            ClassLoader isolated = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]),
-                    ClassLoader.getPlatformClassLoader());
-            return (Driver) Class.forName(CatalogLocation.DERBY_CLIENT_DRIVER, true, isolated).getConstructor()
-                    .newInstance();
-        } catch (ReflectiveOperationException | java.net.MalformedURLException e) {
-            throw new IllegalStateException("cannot load the Derby client driver from " + classpath, e);
-        }
+        return driver(CatalogLocation.DERBY_CLIENT_DRIVER);
     }
 
     /** A new, empty in-memory Derby database; drop it with {@link #drop}. */
