@@ -74,6 +74,12 @@ public final class TransferQueue implements AutoCloseable {
         return submit(SendRequest.TYPE, request.describe(), SendPayload.encode(request));
     }
 
+    /** Queues a send under a name people recognise (patient, what, where); returns the job id. */
+    public long submit(SendRequest request, String description) throws CatalogException {
+        return submit(SendRequest.TYPE, description == null || description.isBlank() ? request.describe()
+                : description.strip(), SendPayload.encode(request));
+    }
+
     /** Queues a retrieve (C-MOVE to our node or C-GET, as the source is configured); returns the job id. */
     public long submit(RetrieveJob job) throws CatalogException {
         return submit(RetrieveJob.TYPE, job.describe(), RetrievePayload.encode(job));

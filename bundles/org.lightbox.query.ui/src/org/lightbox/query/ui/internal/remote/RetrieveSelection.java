@@ -13,6 +13,7 @@ import org.lightbox.dicom.core.Tag;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.query.RetrieveRequest;
 import org.lightbox.query.transfer.RetrieveJob;
+import org.lightbox.storage.ui.PersonNames;
 
 /**
  * Turns selected result rows into as few retrieves as the standard allows: the studies of one patient in one
@@ -56,9 +57,27 @@ public final class RetrieveSelection {
                 case SERIES -> RetrieveRequest.series(model, first.patientId(), first.studyUid(), u);
                 default -> RetrieveRequest.instances(model, first.patientId(), first.studyUid(), first.seriesUid(), u);
             };
-            out.add(new RetrieveJob(remote, classes.isEmpty() ? r : r.withSopClasses(classes)));
+            out.add(new RetrieveJob(remote, classes.isEmpty() ? r : r.withSopClasses(classes), label(g)));
         }
         return out;
+    }
+
+    /** "Patient: what" for the queue, e.g. "MÜLLER, JÜRGEN: CT Head" or "MÜLLER, JÜRGEN: 3 series". */
+    static String label(List<RemoteNode> g) {
+        RemoteNode first = g.get(0);
+        String patient = PersonNames.display(first.study().match().getString(Tag.PatientName));
+        String what = switch (first.level()) {
+            case STUDY -> g.size() == 1 ? text(first.match().getString(Tag.StudyDescription), "a study")
+                    : g.size() + " studies";
+            case SERIES -> g.size() == 1 ? "series " + text(first.match().getString(Tag.SeriesDescription),
+                    text(first.match().getString(Tag.SeriesNumber), first.uid())) : g.size() + " series";
+            default -> g.size() + (g.size() == 1 ? " instance" : " instances");
+        };
+        return patient.isEmpty() ? what : patient + ": " + what;
+    }
+
+    private static String text(String s, String otherwise) {
+        return s == null || s.isBlank() ? otherwise : s.strip();
     }
 
     private static boolean covered(RemoteNode r, Set<RemoteNode> chosen) {

@@ -10,6 +10,7 @@ import org.lightbox.catalog.SeriesRecord;
 import org.lightbox.catalog.StudyRecord;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.query.transfer.SendRequest;
+import org.lightbox.storage.ui.PersonNames;
 import org.lightbox.storage.ui.StudyGroup;
 
 /**
@@ -58,6 +59,34 @@ public final class SendSelection {
             }
         }
         return new SendRequest(destination, null, List.copyOf(studies), List.copyOf(seriesUids), List.of(), commit);
+    }
+
+    /** "Patient(s): n studies, m series to AE" for the queue. */
+    public static String label(List<?> elements, SendRequest request) {
+        Set<String> patients = new LinkedHashSet<>();
+        for (Object o : elements) {
+            List<StudyRecord> studies = o instanceof StudyGroup g ? g.studies()
+                    : study(o) != null ? List.of(study(o)) : List.of();
+            studies.forEach(s -> patients.add(PersonNames.display(s.patientName())));
+        }
+        patients.remove("");
+        StringBuilder sb = new StringBuilder();
+        if (!patients.isEmpty()) {
+            sb.append(patients.size() <= 2 ? String.join("; ", patients) : patients.size() + " patients").append(": ");
+        }
+        int st = request.studyUids().size();
+        int se = request.seriesUids().size();
+        if (st > 0) {
+            sb.append(st).append(st == 1 ? " study" : " studies");
+        }
+        if (se > 0) {
+            sb.append(st > 0 ? ", " : "").append(se).append(" series");
+        }
+        sb.append(" to ").append(request.destination().aeTitle());
+        if (request.commit()) {
+            sb.append(", with commitment");
+        }
+        return sb.toString();
     }
 
     private static StudyRecord study(Object o) {

@@ -45,7 +45,7 @@ public final class SendToHandler extends AbstractHandler {
                 return null;
             }
             SendRequest request = SendSelection.request(dialog.destination(), elements, dialog.commit());
-            transfers.service().queue().submit(request);
+            transfers.service().queue().submit(request, SendSelection.label(elements, request));
         } catch (IOException | CatalogException | IllegalStateException e) {
             MessageDialog.openError(shell, "Send to", "The send could not be queued: " + e.getMessage());
         }

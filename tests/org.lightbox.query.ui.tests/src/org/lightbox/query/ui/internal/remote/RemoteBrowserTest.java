@@ -25,7 +25,9 @@ import org.lightbox.catalog.JobState;
 import org.lightbox.catalog.QueryLevel;
 import org.lightbox.catalog.StudyRecord;
 import org.lightbox.config.RetrieveMethod;
+import org.lightbox.dicom.core.Tag;
 import org.lightbox.query.transfer.TransferJob;
+import org.lightbox.storage.ui.PersonNames;
 import org.lightbox.query.transfer.TransferQueue;
 import org.lightbox.query.ui.internal.NodeFixture;
 import org.lightbox.query.ui.internal.QrArchive;
@@ -188,6 +190,9 @@ class RemoteBrowserTest {
         TransferJob done = finish(jobs.get(0));
         assertEquals(JobState.COMPLETED, done.state(), done.describe());
         assertEquals(3, done.done(), done.describe());
+        String patient = PersonNames.display(s2.match().getString(Tag.PatientName));
+        assertTrue(done.description().startsWith("retrieve " + patient + ": "), "named for people: "
+                + done.description());
         StudyRecord local = node.node.catalog().study(RemoteCorpus.STUDY_2).orElseThrow();
         assertEquals(3, local.numberOfInstances());
         assertEquals("RQ001", local.patientId());

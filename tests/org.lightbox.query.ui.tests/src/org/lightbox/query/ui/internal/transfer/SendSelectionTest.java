@@ -49,6 +49,7 @@ class SendSelectionTest {
         assertEquals(List.of("2.1", "2.2"), r.studyUids());
         assertEquals(List.of(), r.seriesUids(), "the series goes with its study");
         assertFalse(SendSelection.sendable(List.of((StudyGroup) List::of)), "an empty group sends nothing");
+        assertEquals("DOE, J: 2 studies to PACS", SendSelection.label(selection, r), "named for the queue");
     }
 
     @Test
