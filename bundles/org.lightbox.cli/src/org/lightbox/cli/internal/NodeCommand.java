@@ -17,6 +17,7 @@ import org.lightbox.query.transfer.TransferQueue;
 import org.lightbox.query.transfer.TransferQueueSettings;
 import org.lightbox.storage.NodeConsole;
 import org.lightbox.storage.NodeStorage;
+import org.lightbox.storage.ReceivedBytes;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -118,6 +119,9 @@ public final class NodeCommand implements Command {
                     out.println("job " + job.describe());
                 }
             });
+            ReceivedBytes received = new ReceivedBytes();
+            node.addListener(received);
+            queue.receivedBytes(received);
             queue.start();
             node.addService(UID.StorageCommitmentPushModel, CommandField.N_EVENT_REPORT_RQ,
                     queue.commitmentReportService());

@@ -7,6 +7,7 @@ import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.net.dimse.CommandField;
 import org.lightbox.storage.LocalNode;
+import org.lightbox.storage.ReceivedBytes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = LocalTransferQueue.class)
 public final class LocalTransferQueue implements AutoCloseable {
     private final LocalNode node;
+    private final ReceivedBytes received = new ReceivedBytes();
     private TransferQueue queue;
 
     @Activate
@@ -46,6 +48,8 @@ public final class LocalTransferQueue implements AutoCloseable {
             }
             node.addService(UID.StorageCommitmentPushModel, CommandField.N_EVENT_REPORT_RQ,
                     q.commitmentReportService());
+            node.addListener(received);
+            q.receivedBytes(received);
             queue = q;
         }
         return queue;
@@ -56,6 +60,7 @@ public final class LocalTransferQueue implements AutoCloseable {
     public synchronized void close() {
         if (queue != null) {
             node.removeService(UID.StorageCommitmentPushModel, CommandField.N_EVENT_REPORT_RQ);
+            node.removeListener(received);
             queue.close();
             queue = null;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import org.lightbox.catalog.Catalog;
 import org.lightbox.catalog.CatalogException;
@@ -39,6 +40,7 @@ public final class TransferQueue implements AutoCloseable {
     private final Catalog catalog;
     private final QueueEngine engine;
     private final CommitmentReports reports;
+    private volatile ToLongFunction<String> receivedFrom = aet -> 0;
 
     /** A queue over the store's catalog; call {@link #start()} to run jobs. */
     public TransferQueue(FileStore store, TransferQueueSettings settings) {
@@ -47,7 +49,16 @@ public final class TransferQueue implements AutoCloseable {
         this.reports = new CommitmentReports(catalog);
         engine.register(new SendHandler(store, settings, reports));
         engine.register(new RetrieveHandler(new QueryRetrieveScu(settings.callingAet(), settings.connection()),
-                store));
+                store, aet -> receivedFrom.applyAsLong(aet)));
+    }
+
+    /**
+     * Tells the queue how many bytes the node of this process has received from a calling AE title, so C-MOVE jobs
+     * to it show their volume and MB/s (the instances arrive on the node's associations, not the retrieve's).
+     */
+    public TransferQueue receivedBytes(ToLongFunction<String> counter) {
+        receivedFrom = counter == null ? aet -> 0 : counter;
+        return this;
     }
 
     /** Adds a handler for another job type (e.g. retrieve); jobs of unknown types wait in the table. */

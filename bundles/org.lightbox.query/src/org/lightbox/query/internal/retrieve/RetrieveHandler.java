@@ -2,10 +2,12 @@ package org.lightbox.query.internal.retrieve;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 import org.lightbox.catalog.FileStore;
 import org.lightbox.catalog.InstanceOutcome;
 import org.lightbox.catalog.StoredInstance;
+import org.lightbox.config.RetrieveMethod;
 import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.query.Cancellation;
 import org.lightbox.query.QueryRetrieveScu;
@@ -28,10 +30,16 @@ import org.lightbox.query.transfer.TransferHandler;
 public final class RetrieveHandler implements TransferHandler {
     private final QueryRetrieveScu scu;
     private final FileStore store;
+    private final ToLongFunction<String> receivedFrom;
 
-    public RetrieveHandler(QueryRetrieveScu scu, FileStore store) {
+    /**
+     * @param receivedFrom bytes our node has received so far from a calling AE title (what a C-MOVE to it
+     *                     brings is counted there, not on the retrieve's own association); 0 when unknown
+     */
+    public RetrieveHandler(QueryRetrieveScu scu, FileStore store, ToLongFunction<String> receivedFrom) {
         this.scu = scu;
         this.store = store;
+        this.receivedFrom = receivedFrom;
     }
 
     @Override
@@ -45,9 +53,14 @@ public final class RetrieveHandler implements TransferHandler {
         Cancellation cancel = new Cancellation();
         attempt.onStop(cancel::cancel);
         AtomicLong bytes = new AtomicLong(attempt.bytesSoFar());
+        boolean move = job.source().retrieve() != RetrieveMethod.GET;
+        long movedBefore = move ? receivedFrom.applyAsLong(job.source().aeTitle()) : 0;
         RetrieveListener progress = new RetrieveListener() {
             @Override
             public void progress(RetrieveProgress p) {
+                if (move) {
+                    bytes.set(attempt.bytesSoFar() + receivedFrom.applyAsLong(job.source().aeTitle()) - movedBefore);
+                }
                 attempt.progress(p.completed() + p.failed() + p.warning(), p.total(), bytes.get());
             }
 
@@ -67,6 +80,10 @@ public final class RetrieveHandler implements TransferHandler {
             }
         };
         RetrieveOutcome o = scu.retrieve(job.source(), job.request(), store, progress, cancel);
+        if (move) {
+            store.awaitIndexing(); // the node reports an instance once it is catalogued
+            bytes.set(attempt.bytesSoFar() + receivedFrom.applyAsLong(job.source().aeTitle()) - movedBefore);
+        }
         RetrieveProgress p = o.progress();
         attempt.progress(p.completed() + p.failed() + p.warning(), Math.max(p.total(), p.completed()), bytes.get());
         if (o.complete() || o.cancelled() && attempt.stopRequested()) {

@@ -190,6 +190,7 @@ class RemoteBrowserTest {
         TransferJob done = finish(jobs.get(0));
         assertEquals(JobState.COMPLETED, done.state(), done.describe());
         assertEquals(3, done.done(), done.describe());
+        assertTrue(done.bytes() > 0, "a C-MOVE counts what the node received from the source: " + done.describe());
         String patient = PersonNames.display(s2.match().getString(Tag.PatientName));
         assertTrue(done.description().startsWith("retrieve " + patient + ": "), "named for people: "
                 + done.description());
