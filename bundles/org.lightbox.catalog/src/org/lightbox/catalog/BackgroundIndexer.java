@@ -43,15 +43,20 @@ final class BackgroundIndexer implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a placed file; waits while the queue is full. */
+    /**
+     * Queues a placed file; waits while the queue is full. Counted once it is queued, so an interrupted wait leaves
+     * nothing for {@link #await()} to wait for (the store's lock keeps {@code close()} out meanwhile).
+     */
     void submit(Task t) throws InterruptedException {
         synchronized (progress) {
             if (closed) {
                 throw new IllegalStateException("the indexer of " + store.root() + " is closed");
             }
-            submitted++;
         }
         queue.put(t);
+        synchronized (progress) {
+            submitted++; // the indexer may already have finished it: await() only needs finished >= submitted
+        }
     }
 
     /** Waits until everything submitted before this call is catalogued (or failed). */
