@@ -128,4 +128,15 @@ class NodeTest {
             assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + n.port()), e.getMessage());
         }
     }
+
+    @Test
+    void anUnreadableTlsKeyStoreStopsTheStartAndNamesTheFile() throws Exception {
+        java.nio.file.Path bogus = tmp.resolve("node.p12");
+        java.nio.file.Files.writeString(bogus, "not a key store");
+        DeviceConfiguration c = TestNodes.config("LIGHTBOX").withTls(new org.lightbox.config.TlsSettings(
+                bogus.toString(), "secret", tmp.resolve("missing-trust.p12").toString(), "secret"));
+        IOException e = assertThrows(IOException.class, () -> TestNodes.start(c, tmp.resolve("tls")));
+        assertTrue(e.getMessage().contains(bogus.toString()), e.getMessage());
+        assertTrue(!e.getMessage().contains("secret"), "no password in the message: " + e.getMessage());
+    }
 }
