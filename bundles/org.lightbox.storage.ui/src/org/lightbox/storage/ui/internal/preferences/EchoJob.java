@@ -1,6 +1,5 @@
 package org.lightbox.storage.ui.internal.preferences;
 
-import java.io.IOException;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -10,12 +9,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.config.TlsSettings;
 import org.lightbox.dicom.net.Association;
-import org.lightbox.dicom.net.ConnectionOptions;
-import org.lightbox.dicom.net.Connector;
-import org.lightbox.dicom.net.TlsOptions;
-import org.lightbox.dicom.net.DicomServiceRegistry;
-import org.lightbox.dicom.net.pdu.AAssociateRq;
-import org.lightbox.storage.NodeTls;
+import org.lightbox.storage.Verification;
 
 /**
  * Verifies a remote AE with C-ECHO in a job: connect, negotiate Verification, echo, release. The outcome (with
@@ -33,10 +27,6 @@ final class EchoJob extends Job {
                     + (success ? "success (" + millis + " ms)" : "failed: " + message);
         }
     }
-
-    private static final String IMPLICIT_LITTLE_ENDIAN = "1.2.840.10008.1.2";
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int ASSOCIATION_TIMEOUT_MILLIS = 10_000;
 
     private final String callingAet;
     private final RemoteAe remote;
@@ -66,44 +56,17 @@ final class EchoJob extends Job {
     }
 
     private Outcome echo() {
-        AAssociateRq rq = new AAssociateRq().calledAeTitle(remote.aeTitle()).callingAeTitle(callingAet);
-        rq.addPresentationContext(DicomServiceRegistry.VERIFICATION, IMPLICIT_LITTLE_ENDIAN);
-        ConnectionOptions options = ConnectionOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                .withAssociationTimeout(ASSOCIATION_TIMEOUT_MILLIS);
-        long t0 = System.nanoTime();
-        try {
-            if (remote.tls()) {
-                TlsOptions t = NodeTls.options(tls);
-                if (t == null) {
-                    return new Outcome(remote, false, 0, "marked TLS, but no key and trust store are configured"
-                            + " (<tls key-store=... trust-store=...> in config/device.xml)");
-                }
-                options = options.withTls(t);
-            }
-            Association a = new Connector(options).open(remote.host(), remote.port(), rq);
+        Verification.Result r = Verification.echo(callingAet, remote, tls, a -> {
             association = a;
-            try {
-                if (cancelled) {
-                    return new Outcome(remote, false, 0, "cancelled");
-                }
-                var status = a.echo();
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                if (!status.isSuccess()) {
-                    return new Outcome(remote, false, ms, "the peer answered " + status);
-                }
-                return new Outcome(remote, true, ms, status.toString());
-            } finally {
-                if (a.isOpen()) {
-                    a.release();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
             if (cancelled) {
-                return new Outcome(remote, false, 0, "cancelled");
+                a.abort(); // cancelled while connecting
             }
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome(remote, false, (System.nanoTime() - t0) / 1_000_000, why);
+        });
+        if (cancelled) {
+            return new Outcome(remote, false, 0, "cancelled");
         }
+        return new Outcome(remote, r.success(), r.millis(), r.outcome() == Verification.Outcome.ANSWERED
+                ? "the peer answered " + r.detail() : r.detail());
     }
 
     @Override
