@@ -88,7 +88,7 @@ public final class NodeBench {
                 move(moveImages);
             }
         } finally {
-            deleteTree(base);
+            BenchSupport.deleteTree(base);
         }
     }
 
@@ -181,13 +181,13 @@ public final class NodeBench {
         for (Path f : files) {
             bytes += Files.size(f);
         }
-        int port = freePort();
+        int port = BenchSupport.freePort();
         double node1;
         double node4;
         double nodeCpu;
         try (NodeProcess n = new NodeProcess("ingest-node", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
-            sync();
+            BenchSupport.sync();
             double c0 = cpu(n.process);
             java.util.Map<String, Double> t0 = threadCpu(n.process);
             node1 = storescu("BENCH", port, List.of(src.toString()));
@@ -201,16 +201,16 @@ public final class NodeBench {
                     }
                 });
             }
-            sync();
+            BenchSupport.sync();
         }
-        deleteTree(base.resolve("ingest-node"));
+        BenchSupport.deleteTree(base.resolve("ingest-node"));
         try (NodeProcess n = new NodeProcess("ingest-node4", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
-            sync();
+            BenchSupport.sync();
             node4 = parallel(port, src);
-            sync();
+            BenchSupport.sync();
         }
-        deleteTree(base.resolve("ingest-node4"));
+        BenchSupport.deleteTree(base.resolve("ingest-node4"));
         double scp1;
         double scp4;
         Path out = base.resolve("storescp-out");
@@ -219,27 +219,27 @@ public final class NodeBench {
         double scpCpu;
         try {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
-            sync();
+            BenchSupport.sync();
             double c0 = cpu(scp);
             scp1 = storescu("BENCH", port, List.of(src.toString()));
             scpCpu = cpu(scp) - c0;
-            sync();
+            BenchSupport.sync();
         } finally {
-            stop(scp);
+            BenchSupport.stop(scp);
         }
-        deleteTree(out);
+        BenchSupport.deleteTree(out);
         Files.createDirectories(out);
         scp = server(List.of("storescp", "--fork", "-od", out.toString(), Integer.toString(port)), port,
                 "storescp-fork");
         try {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
-            sync();
+            BenchSupport.sync();
             scp4 = parallel(port, src);
-            sync();
+            BenchSupport.sync();
         } finally {
-            stop(scp);
+            BenchSupport.stop(scp);
         }
-        deleteTree(out);
+        BenchSupport.deleteTree(out);
         double mb = bytes / 1e6;
         System.out.printf(Locale.ROOT, "%-52s %9s %9s %7s%n", "ingest (" + images + " images, " + Math.round(mb)
                 + " MB)", "node s", "dcmtk s", "ratio");
@@ -249,7 +249,7 @@ public final class NodeBench {
                 "4 associations: node vs storescp --fork", node4, scp4, scp4 / node4, mb / node4, mb / scp4);
         System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f%n", "CPU seconds, 1 association (node vs storescp)",
                 nodeCpu, scpCpu, scpCpu / nodeCpu);
-        deleteTree(src);
+        BenchSupport.deleteTree(src);
     }
 
     /** Sends the 4 sub-folders of {@code src} at once, from 4 calling AE titles; returns the wall time. */
@@ -311,7 +311,7 @@ public final class NodeBench {
         "Emil", "Åsa", "Björn", "Chloé", "René", "Ida", "Paul" };
 
     private static void find(int studies, int runs) throws Exception {
-        int port = freePort();
+        int port = BenchSupport.freePort();
         System.out.printf(Locale.ROOT, "%nfind: cataloguing %d studies (one small instance each) ...%n", studies);
         Path home = base.resolve("find-node");
         Driver driver = (Driver) Class.forName(CatalogLocation.DERBY_EMBEDDED_DRIVER).getConstructor().newInstance();
@@ -371,10 +371,10 @@ public final class NodeBench {
                     tool[i] = (System.nanoTime() - t0) / 1e6;
                 }
                 System.out.printf(Locale.ROOT, "%-36s %8d %9.1f ms %9.1f ms %11.1f ms%n", q[0], matches[0],
-                        median(scp), median(scu), median(tool));
+                        BenchSupport.median(scp), BenchSupport.median(scu), BenchSupport.median(tool));
             }
         }
-        deleteTree(home);
+        BenchSupport.deleteTree(home);
     }
 
     private static byte[] keys(String key) throws IOException {
@@ -405,9 +405,9 @@ public final class NodeBench {
             write(src.resolve(i + ".dcm"), ct("2.25.5", "2.25.5.1", "2.25.5.1." + i, "MOVE", "Move^Bench",
                     "20240202", 512));
         }
-        int nodePort = freePort();
-        int qrPort = freePort();
-        int destPort = freePort();
+        int nodePort = BenchSupport.freePort();
+        int qrPort = BenchSupport.freePort();
+        int destPort = BenchSupport.freePort();
         Path dest = base.resolve("dest");
         double[] node;
         double[] qr;
@@ -416,7 +416,7 @@ public final class NodeBench {
             storescu("LOADER", nodePort, List.of(src.toString()));
             node = moves("LIGHTBOX", nodePort, dest, destPort);
         }
-        deleteTree(base.resolve("move-node"));
+        BenchSupport.deleteTree(base.resolve("move-node"));
         // dcmqrscp with the same study in its storage area
         Path qrDir = base.resolve("qr/QRSCP");
         Files.createDirectories(qrDir);
@@ -434,32 +434,32 @@ public final class NodeBench {
             check(dcmtk(cmd, "storescu-qr"), "storescu to dcmqrscp");
             qr = moves("QRSCP", qrPort, dest, destPort);
         } finally {
-            stop(qrscp);
+            BenchSupport.stop(qrscp);
         }
         System.out.printf(Locale.ROOT, "%-52s %9s %9s %7s%n", "C-MOVE of " + images + " images to storescp",
                 "node s", "dcmqrscp", "ratio");
         System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f   (median of %d, after a warm-up)%n",
-                "study level, study root", median(node), median(qr), median(qr) / median(node), node.length);
-        deleteTree(src);
+                "study level, study root", BenchSupport.median(node), BenchSupport.median(qr), BenchSupport.median(qr) / BenchSupport.median(node), node.length);
+        BenchSupport.deleteTree(src);
     }
 
     /** A warm-up and three timed C-MOVEs of the study to a fresh storescp each time. */
     private static double[] moves(String aet, int port, Path dest, int destPort) throws Exception {
         double[] t = new double[4];
         for (int i = 0; i < t.length; i++) {
-            deleteTree(dest);
+            BenchSupport.deleteTree(dest);
             Files.createDirectories(dest);
             Process scp = server(List.of("storescp", "-aet", "STORESCP", "-od", dest.toString(),
                     Integer.toString(destPort)), destPort, "storescp-dest");
             try {
-                sync();
+                BenchSupport.sync();
                 long t0 = System.nanoTime();
                 check(dcmtk(List.of("movescu", "-S", "-aet", "MOVESCU", "-aec", aet, "-aem", "STORESCP", "-k",
                         "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=2.25.5", "127.0.0.1",
                         Integer.toString(port)), "movescu-" + aet), "movescu");
                 t[i] = (System.nanoTime() - t0) / 1e9;
             } finally {
-                stop(scp);
+                BenchSupport.stop(scp);
             }
             try (Stream<Path> s = Files.list(dest)) {
                 long n = s.count();
@@ -547,55 +547,7 @@ public final class NodeBench {
 
     private static Process server(List<String> cmd, int port, String logName) throws Exception {
         Process p = dcmtk(cmd, logName);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException e) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException(cmd.get(0) + " exited: " + Files.readString(base.resolve(
-                            logName + ".log"), StandardCharsets.ISO_8859_1));
-                }
-                Thread.sleep(20);
-            }
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException(cmd.get(0) + " did not listen on " + port);
+        return BenchSupport.awaitListening(p, cmd.get(0), port, base.resolve(logName + ".log"));
     }
 
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        // storescp --fork and dcmqrscp leave children for running associations: they end with them
-    }
-
-    private static void sync() throws Exception {
-        new ProcessBuilder("sync").inheritIO().start().waitFor();
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2]
-                : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

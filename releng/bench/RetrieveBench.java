@@ -56,11 +56,11 @@ public final class RetrieveBench {
             }
             Files.writeString(base.resolve("src-" + images + ".done"), "");
         }
-        int qrPort = freePort();
-        int nodePort = freePort();
-        int scpPort = freePort();
+        int qrPort = BenchSupport.freePort();
+        int nodePort = BenchSupport.freePort();
+        int scpPort = BenchSupport.freePort();
         Path qrDir = base.resolve("qr/QRSCP");
-        deleteTree(base.resolve("qr"));
+        BenchSupport.deleteTree(base.resolve("qr"));
         Files.createDirectories(qrDir);
         Path cfg = base.resolve("qr/dcmqrscp.cfg");
         Files.writeString(cfg, "NetworkTCPPort = " + qrPort + "\nMaxPDUSize = 16384\nMaxAssociations = 16\n"
@@ -96,16 +96,16 @@ public final class RetrieveBench {
             System.out.printf(Locale.ROOT, "%n%-48s %10s %10s %7s%n", "retrieve of " + images + " images (medians)",
                     "lightbox", "dcmtk", "ratio");
             System.out.printf(Locale.ROOT, "%-48s %8.2f s %8.2f s %7.2f%n", "C-MOVE from dcmqrscp: node vs storescp",
-                    median(moveNode), median(moveScp), median(moveScp) / median(moveNode));
+                    BenchSupport.median(moveNode), BenchSupport.median(moveScp), BenchSupport.median(moveScp) / BenchSupport.median(moveNode));
             System.out.printf(Locale.ROOT, "%-48s %8.2f s %8.2f s %7.2f%n", "C-GET from dcmqrscp: lightbox vs getscu",
-                    median(getLb), median(getScu), median(getScu) / median(getLb));
+                    BenchSupport.median(getLb), BenchSupport.median(getScu), BenchSupport.median(getScu) / BenchSupport.median(getLb));
         } finally {
-            stop(qrscp);
+            BenchSupport.stop(qrscp);
         }
     }
 
     private static NodeStorage storage(Driver driver, Path dir) throws Exception {
-        deleteTree(dir);
+        BenchSupport.deleteTree(dir);
         return NodeStorage.open(CatalogLocation.embedded(dir.resolve("catalog")).connectionSource(driver),
                 dir.resolve("store"), StorageSettings.DEFAULTS);
     }
@@ -120,32 +120,32 @@ public final class RetrieveBench {
                     s.fileStore());
             node.start();
             try {
-                sync();
+                BenchSupport.sync();
                 t = movescu(qrPort, "LIGHTBOX");
                 expect(s.catalog().instancesOfStudy(STUDY).size(), images, "the node catalogued");
             } finally {
                 node.stop(java.time.Duration.ofSeconds(5));
             }
         }
-        deleteTree(dir);
+        BenchSupport.deleteTree(dir);
         return t;
     }
 
     private static double moveIntoStorescp(int scpPort, int qrPort, int images) throws Exception {
         Path dir = base.resolve("storescp");
-        deleteTree(dir);
+        BenchSupport.deleteTree(dir);
         Files.createDirectories(dir);
         Process scp = server(List.of("storescp", "-aet", "STORESCP", "-od", dir.toString(), Integer.toString(scpPort)),
                 scpPort, "storescp");
         double t;
         try {
-            sync();
+            BenchSupport.sync();
             t = movescu(qrPort, "STORESCP");
         } finally {
-            stop(scp);
+            BenchSupport.stop(scp);
         }
         expect(count(dir), images, "storescp wrote");
-        deleteTree(dir);
+        BenchSupport.deleteTree(dir);
         return t;
     }
 
@@ -162,7 +162,7 @@ public final class RetrieveBench {
         double t;
         try (NodeStorage s = storage(driver, dir)) {
             QueryRetrieveScu scu = new QueryRetrieveScu("LIGHTBOX", ConnectionOptions.defaults());
-            sync();
+            BenchSupport.sync();
             long t0 = System.nanoTime();
             RetrieveOutcome o = scu.get(remote, RetrieveRequest.studies(InformationModel.STUDY_ROOT, null, STUDY),
                     s.fileStore(), null, null);
@@ -172,22 +172,22 @@ public final class RetrieveBench {
             }
             expect(s.catalog().instancesOfStudy(STUDY).size(), images, "C-GET catalogued");
         }
-        deleteTree(dir);
+        BenchSupport.deleteTree(dir);
         return t;
     }
 
     private static double getscu(int qrPort, int images) throws Exception {
         Path dir = base.resolve("getscu");
-        deleteTree(dir);
+        BenchSupport.deleteTree(dir);
         Files.createDirectories(dir);
-        sync();
+        BenchSupport.sync();
         long t0 = System.nanoTime();
         check(dcmtk(List.of("getscu", "-S", "-aet", "GETSCU", "-aec", "QRSCP", "-od", dir.toString(), "-k",
                 "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + STUDY, "127.0.0.1", Integer.toString(qrPort)),
                 "getscu"), "getscu");
         double t = (System.nanoTime() - t0) / 1e9;
         expect(count(dir), images, "getscu wrote");
-        deleteTree(dir);
+        BenchSupport.deleteTree(dir);
         return t;
     }
 
@@ -273,54 +273,7 @@ public final class RetrieveBench {
                 .redirectOutput(base.resolve(logName + ".log").toFile());
         pb.environment().put("TCP_NODELAY", "1");
         Process p = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException e) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException(cmd.get(0) + " exited: " + Files.readString(base.resolve(
-                            logName + ".log"), StandardCharsets.ISO_8859_1));
-                }
-                Thread.sleep(20);
-            }
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException(cmd.get(0) + " did not listen on " + port);
+        return BenchSupport.awaitListening(p, cmd.get(0), port, base.resolve(logName + ".log"));
     }
 
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void sync() throws Exception {
-        new ProcessBuilder("sync").inheritIO().start().waitFor();
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2]
-                : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -30,7 +30,7 @@ javac --release 17 -nowarn -cp "$OSGI_JARS" -d "$work/classes" \
     $(find "$b/org.lightbox.storage/src" -name '*.java') \
     $(find "$b/org.lightbox.config/src" -name '*.java' ! -name BuildInfo.java) \
     $(find "$b/org.lightbox.query/src/org/lightbox/query" "$b/org.lightbox.query/src/org/lightbox/query/internal" \
-        -maxdepth 1 -name '*.java') "$here/RetrieveBench.java"
+        -maxdepth 1 -name '*.java') "$here/RetrieveBench.java" "$here/BenchSupport.java"
 (cd "$b/org.lightbox.dicom.core/src" && find . -type f ! -name '*.java' -exec cp --parents {} "$work/classes/" \;)
 mkdir -p "$data"
 ln -sfn "$data" "$work/bench"
