@@ -136,9 +136,7 @@ final class BackgroundIndexer implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Task t = batch.get(i);
             IndexedInstance ii = indexed.get(i);
-            for (StoredFile old : ii.replaced()) {
-                FileStore.deleteQuietly(store.resolve(old));
-            }
+            store.deleteReplaced(ii);
             try {
                 t.listener().indexed(new StoredInstance(ii, t.file(), t.path()));
             } catch (RuntimeException e) {

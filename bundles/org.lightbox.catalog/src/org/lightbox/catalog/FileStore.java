@@ -236,10 +236,15 @@ public final class FileStore implements AutoCloseable {
             throw e;
         }
         rememberForBatch(p);
+        deleteReplaced(indexed);
+        return new StoredInstance(indexed, p.file, p.path);
+    }
+
+    /** Deletes the files of the copies a REPLACE duplicate policy took out of the catalog. */
+    void deleteReplaced(IndexedInstance indexed) {
         for (StoredFile old : indexed.replaced()) {
             deleteQuietly(resolve(old));
         }
-        return new StoredInstance(indexed, p.file, p.path);
     }
 
     /**
@@ -262,8 +267,8 @@ public final class FileStore implements AutoCloseable {
                 indexer.submit(new BackgroundIndexer.Task(p.header.dataset, p.file, p.path, listener));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted before " + p.path + " was queued for the catalog; the next"
-                        + " start's recovery scan catalogues it");
+                deleteQuietly(p.path); // the sender is told it failed: no file may stay behind without rows
+                throw new IOException("interrupted before " + p.path + " was queued for the catalog; not stored");
             }
             return p.file;
         } finally {
