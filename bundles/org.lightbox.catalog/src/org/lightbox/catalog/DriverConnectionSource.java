@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
 
+import org.lightbox.catalog.internal.db.DerbyCompilation;
+
 /**
  * Connections from a {@link Driver} instance, a JDBC URL and connection properties ({@code user},
  * {@code password}, ...). For an embedded Derby URL ({@code jdbc:derby:<path>...}, not {@code jdbc:derby://})
@@ -25,6 +27,9 @@ public final class DriverConnectionSource implements ConnectionSource {
         this.properties = new Properties();
         if (properties != null) {
             this.properties.putAll(properties);
+        }
+        if (isEmbeddedDerby()) {
+            DerbyCompilation.apply(); // the engine runs in this process: keep it away from C2 (see there)
         }
     }
 
