@@ -53,6 +53,25 @@ final class BenchSupport {
         }
     }
 
+    /** CPU seconds the JIT compiler threads of process {@code pid} have used so far, from /proc (Linux). */
+    static double compilerCpu(long pid) throws IOException {
+        double sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    }
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        }
+        return sum;
+    }
+
     static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);

@@ -273,9 +273,9 @@ public final class NodeBench {
                 write(dir.resolve(i + ".dcm"), ct("2.25.3", series, series + "." + i, "WARM", "Warm^Up", "20240101",
                         64));
             }
-            double c0 = compilerCpu(n.process);
+            double c0 = BenchSupport.compilerCpu(n.process.pid());
             double t = storescu("WARM", port, List.of(dir.toString()));
-            share = (compilerCpu(n.process) - c0) / t;
+            share = (BenchSupport.compilerCpu(n.process.pid()) - c0) / t;
             sent += SETTLE_ROUND;
             BenchSupport.deleteTree(dir);
         }
@@ -290,17 +290,6 @@ public final class NodeBench {
     private static final int SETTLE_ROUND = 1000;
     private static int settleRounds = 20;
     private static final double SETTLE_SHARE = 0.10;
-
-    /** CPU seconds of the node's JIT compiler threads so far. */
-    private static double compilerCpu(Process p) throws IOException {
-        double sum = 0;
-        for (java.util.Map.Entry<String, Double> e : threadCpu(p).entrySet()) {
-            if (e.getKey().contains("CompilerThre")) {
-                sum += e.getValue();
-            }
-        }
-        return sum;
-    }
 
     /** Sends the 4 sub-folders of {@code src} at once, from 4 calling AE titles; returns the wall time. */
     private static double parallel(int port, Path src) throws Exception {

@@ -36,7 +36,8 @@ import org.lightbox.storage.NodeStorage;
  * <li>C-MOVE (movescu as the trigger) into Lightbox's node (storing + cataloguing) vs into storescp;</li>
  * <li>C-GET by Lightbox's SCU into a file store + catalog vs dcmtk's getscu writing files.</li>
  * </ul>
- * Each round measures the four in turn, a fresh store each time; round 0 is a warm-up. Prints medians and the
+ * Each round measures the four in turn, a fresh store each time, after warm-up rounds that last until the JIT
+ * compilers go quiet (Lightbox's side runs in this JVM). Prints medians and the
  * ratios t(dcmtk) / t(lightbox) (goal >= 1.0).
  */
 public final class RetrieveBench {
@@ -79,19 +80,31 @@ public final class RetrieveBench {
             double[] moveScp = new double[rounds];
             double[] getLb = new double[rounds];
             double[] getScu = new double[rounds];
-            for (int r = 0; r <= rounds; r++) {
+            // warm-up rounds until this JVM's JIT compilers (node, SCU and catalog all run here) go quiet: under 10%
+            // of a round's time, at most 10 rounds
+            int warm = 0;
+            double share = 1;
+            while (warm < 10 && share >= 0.10) {
+                double c0 = BenchSupport.compilerCpu(ProcessHandle.current().pid());
+                long t0 = System.nanoTime();
+                moveIntoNode(driver, nodePort, qrPort, images);
+                getIntoCatalog(driver, remote, images);
+                share = (BenchSupport.compilerCpu(ProcessHandle.current().pid()) - c0) / ((System.nanoTime() - t0) / 1e9);
+                warm++;
+            }
+            System.out.printf(Locale.ROOT, "JIT %s after %d warm-up rounds (compilers %.0f%% busy in the last)%n",
+                    share < 0.10 ? "settled" : "still compiling", warm, share * 100);
+            for (int r = 1; r <= rounds; r++) {
                 double a = moveIntoNode(driver, nodePort, qrPort, images);
                 double b = moveIntoStorescp(scpPort, qrPort, images);
                 double c = getIntoCatalog(driver, remote, images);
                 double d = getscu(qrPort, images);
                 System.out.printf(Locale.ROOT, "%s: move->node %.2f s, move->storescp %.2f s, get lightbox %.2f s,"
-                        + " getscu %.2f s%n", r == 0 ? "warm-up" : "round " + r, a, b, c, d);
-                if (r > 0) {
-                    moveNode[r - 1] = a;
-                    moveScp[r - 1] = b;
-                    getLb[r - 1] = c;
-                    getScu[r - 1] = d;
-                }
+                        + " getscu %.2f s%n", "round " + r, a, b, c, d);
+                moveNode[r - 1] = a;
+                moveScp[r - 1] = b;
+                getLb[r - 1] = c;
+                getScu[r - 1] = d;
             }
             System.out.printf(Locale.ROOT, "%n%-48s %10s %10s %7s%n", "retrieve of " + images + " images (medians)",
                     "lightbox", "dcmtk", "ratio");

@@ -29,4 +29,4 @@ javac --release 17 -nowarn -cp "$OSGI_JARS" -d "$work/classes" \
     $(find "$b/org.lightbox.config/src" -name '*.java' ! -name BuildInfo.java) "$here/NodeBench.java" "$here/BenchSupport.java"
 (cd "$b/org.lightbox.dicom.core/src" && find . -type f ! -name '*.java' -exec cp --parents {} "$work/classes/" \;)
 export TCP_NODELAY=1
-java -Xmx2g -cp "$work/classes:$DERBY_JARS:$OSGI_JARS" NodeBench "$@"
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$work/classes:$DERBY_JARS:$OSGI_JARS" NodeBench "$@"

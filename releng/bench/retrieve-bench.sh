@@ -4,7 +4,7 @@
 #   (movescu triggers both), and C-GET of it by Lightbox's SCU into a catalog vs dcmtk's getscu.
 #   Ratio = t(dcmtk) / t(lightbox); the goal is >= 1.0 for both.
 #
-#   releng/bench/retrieve-bench.sh [images] [rounds]      (defaults 300 and 3, after one warm-up round)
+#   releng/bench/retrieve-bench.sh [images] [rounds]      (defaults 300 and 3, after warm-up rounds that last until the JIT settles)
 #
 # Needs a JDK 17, dcmtk 3.6.7 (storescu, storescp, movescu, getscu, dcmqrscp) and the jars jars.sh finds (Derby,
 # OSGi; after one build they are in the local Maven repository). Compiles what it needs into a temporary folder.

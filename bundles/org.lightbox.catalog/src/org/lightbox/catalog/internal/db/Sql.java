@@ -18,8 +18,26 @@ public final class Sql {
     private Sql() {
     }
 
+    /** The last conversion: a batch writes one "now" into many rows, and each conversion goes through a Calendar. */
+    private static volatile Converted last = new Converted(Instant.EPOCH, timestampOf(Instant.EPOCH));
+
+    private record Converted(Instant instant, Timestamp timestamp) {
+    }
+
     public static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        if (instant == null) {
+            return null;
+        }
+        Converted c = last;
+        if (!c.instant.equals(instant)) {
+            c = new Converted(instant, timestampOf(instant));
+            last = c;
+        }
+        return (Timestamp) c.timestamp.clone(); // a Timestamp is mutable: every caller gets its own
+    }
+
+    private static Timestamp timestampOf(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     public static Instant instant(Timestamp t) {

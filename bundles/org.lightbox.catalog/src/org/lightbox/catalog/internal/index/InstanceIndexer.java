@@ -244,7 +244,7 @@ public final class InstanceIndexer {
             Sql.setString(ps, 6, v.birthDate);
             Sql.setString(ps, 7, v.sex);
             Sql.setString(ps, 8, v.charset);
-            Sql.setBytes(ps, 9, v.patientAttrs, dialect);
+            Sql.setBytes(ps, 9, v.patientAttrs(), dialect);
             Sql.setInstant(ps, 10, now);
             ps.executeUpdate();
             return generatedKey(ps);
@@ -284,7 +284,7 @@ public final class InstanceIndexer {
             Sql.setInstant(ps, 14, now);
             Sql.setInstant(ps, 15, now);
             Sql.setString(ps, 16, v.charset);
-            Sql.setBytes(ps, 17, v.studyAttrs, dialect);
+            Sql.setBytes(ps, 17, v.studyAttrs(), dialect);
             ps.executeUpdate();
             return new long[] { generatedKey(ps), 1 };
         }
@@ -334,7 +334,7 @@ public final class InstanceIndexer {
             Sql.setString(ps, 6, v.bodyPart);
             Sql.setInstant(ps, 7, now);
             Sql.setString(ps, 8, v.charset);
-            Sql.setBytes(ps, 9, v.seriesAttrs, dialect);
+            Sql.setBytes(ps, 9, v.seriesAttrs(), dialect);
             ps.executeUpdate();
             return generatedKey(ps);
         }

@@ -6,8 +6,10 @@ import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
 
 /**
- * The column values and per-level attribute blobs of one instance, computed once before the indexing transaction
- * (which may run more than once when it loses a race).
+ * The column values and per-level attribute blobs of one instance. The columns are computed once before the indexing
+ * transaction (which may run more than once when it loses a race). The patient, study and series blobs are encoded
+ * on first use: only the instance that creates such a row needs them, and in a burst of one series that is one
+ * instance in hundreds.
  */
 public final class InstanceValues {
 
@@ -35,10 +37,12 @@ public final class InstanceValues {
     final Integer instanceNumber;
     final Integer frames;
     final String charset;
-    final byte[] patientAttrs;
-    final byte[] studyAttrs;
-    final byte[] seriesAttrs;
     final byte[] instanceAttrs;
+    private final Attributes dataset;
+    private final int blobLimit;
+    private byte[] patientAttrs;
+    private byte[] studyAttrs;
+    private byte[] seriesAttrs;
 
     public InstanceValues(Attributes ds, int blobLimit) throws InvalidInstanceException {
         studyUid = required(ds, Tag.StudyInstanceUID, "Study Instance UID");
@@ -65,10 +69,30 @@ public final class InstanceValues {
         instanceNumber = Values.integer(ds, Tag.InstanceNumber);
         frames = Values.integer(ds, Tag.NumberOfFrames);
         charset = Values.column(Values.charset(ds), 128);
-        patientAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.PATIENT), blobLimit);
-        studyAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.STUDY), blobLimit);
-        seriesAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.SERIES), blobLimit);
         instanceAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.IMAGE), blobLimit);
+        dataset = ds;
+        this.blobLimit = blobLimit;
+    }
+
+    byte[] patientAttrs() {
+        if (patientAttrs == null) {
+            patientAttrs = AttributeBlob.encode(LevelAttributes.extract(dataset, QueryLevel.PATIENT), blobLimit);
+        }
+        return patientAttrs;
+    }
+
+    byte[] studyAttrs() {
+        if (studyAttrs == null) {
+            studyAttrs = AttributeBlob.encode(LevelAttributes.extract(dataset, QueryLevel.STUDY), blobLimit);
+        }
+        return studyAttrs;
+    }
+
+    byte[] seriesAttrs() {
+        if (seriesAttrs == null) {
+            seriesAttrs = AttributeBlob.encode(LevelAttributes.extract(dataset, QueryLevel.SERIES), blobLimit);
+        }
+        return seriesAttrs;
     }
 
     private static String required(Attributes ds, int tag, String name) throws InvalidInstanceException {
