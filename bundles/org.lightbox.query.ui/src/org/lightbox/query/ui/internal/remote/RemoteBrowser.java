@@ -3,6 +3,7 @@ package org.lightbox.query.ui.internal.remote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -54,6 +55,13 @@ public final class RemoteBrowser extends Composite {
     private final Button search;
     private final Button cancel;
     private final Button retrieve;
+    private final Button retrievePatient;
+    private final Action retrievePatientAction = new Action("Retrieve All Studies of Patient") {
+        @Override
+        public void run() {
+            retrievePatient();
+        }
+    };
     private final Label status;
     private final ResultTree results;
     private final List<RemoteAe> remotes = new ArrayList<>();
@@ -101,12 +109,14 @@ public final class RemoteBrowser extends Composite {
         button(buttons, "Clear", form::clear);
         retrieve = button(buttons, "Retrieve", this::retrieveSelection);
         retrieve.setEnabled(false);
+        retrievePatient = button(buttons, "Retrieve All Studies of Patient", this::retrievePatient);
         status = new Label(this, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         results = new ResultTree(this);
         results.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        results.viewer().addSelectionChangedListener(e -> retrieve.setEnabled(!results.selection().isEmpty()));
+        results.viewer().addSelectionChangedListener(e -> selectionChanged());
+        selectionChanged();
         contextMenu();
 
         addDisposeListener(e -> {
@@ -131,7 +141,24 @@ public final class RemoteBrowser extends Composite {
                 retrieveSelection();
             }
         });
+        m.add(retrievePatientAction);
         results.viewer().getTree().setMenu(m.createContextMenu(results.viewer().getTree()));
+    }
+
+    private void selectionChanged() {
+        List<RemoteNode> rows = results.selection();
+        retrieve.setEnabled(!rows.isEmpty());
+        String why = PatientStudies.whyNot(rows);
+        retrievePatient.setEnabled(why == null);
+        retrievePatient.setToolTipText(why == null ? "Find every study of this patient at the remote AE, prior "
+                + "studies included, and retrieve them all" : why);
+        retrievePatientAction.setEnabled(why == null);
+        retrievePatientAction.setToolTipText(retrievePatient.getToolTipText());
+    }
+
+    /** True when "Retrieve All Studies of Patient" is enabled for the selection (button and context menu). */
+    public boolean canRetrievePatient() {
+        return retrievePatientAction.isEnabled();
     }
 
     /** Reads the configured remote AEs again (after the preferences changed), keeping the selected one. */
@@ -366,6 +393,95 @@ public final class RemoteBrowser extends Composite {
             }
             status.setText(ids.size() + " retrieve job(s) queued from " + r.aeTitle() + " by "
                     + (r.retrieve() == RetrieveMethod.GET ? "C-GET" : "C-MOVE") + "; see Activity > Transfers");
+        } catch (Exception e) {
+            status.setText("Cannot queue the retrieve: " + e.getMessage());
+        }
+        return ids;
+    }
+
+    /**
+     * Retrieves every study the remote AE holds of the selected rows' one patient: a study-level C-FIND for the
+     * Patient ID in a job, then the retrieve queued like {@link #retrieveSelection()}. Does nothing unless the rows
+     * belong to exactly one patient with a Patient ID. The future completes on the UI thread with the job ids
+     * queued (empty when nothing was, the reason being on the status line).
+     */
+    public CompletableFuture<List<Long>> retrievePatient() {
+        CompletableFuture<List<Long>> done = new CompletableFuture<>();
+        List<RemoteNode> rows = results.selection();
+        RemoteSearch from = results.search();
+        PatientStudies patient = PatientStudies.of(rows);
+        if (from == null || patient == null) {
+            String why = PatientStudies.whyNot(rows);
+            status.setText(why == null ? "Search first" : why);
+            done.complete(List.of());
+            return done;
+        }
+        // the results' association, unless it was closed since (another remote AE picked): then one of our own
+        RemoteConnection on = from.connection() == connection ? connection
+                : new RemoteConnection(from.connection().scu(), from.connection().remote());
+        boolean own = on != connection;
+        InformationModel model = from.model();
+        String who = patient.name().isEmpty() ? patient.id() : patient.name();
+        Cancellation cancellation = new Cancellation();
+        Job job = new Job("Finding the studies of " + who + " at " + on.remote().aeTitle()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                List<Attributes> found = null;
+                String error = null;
+                try {
+                    found = on.find(patient.studyQuery(model), cancellation);
+                } catch (Exception e) {
+                    error = e.getMessage() == null ? e.toString() : e.getMessage();
+                } finally {
+                    if (own) {
+                        on.close();
+                    }
+                }
+                List<Attributes> f = found;
+                String why = error;
+                if (isDisposed()) {
+                    done.complete(List.of());
+                } else {
+                    getDisplay().asyncExec(() -> done.complete(patientFound(patient, on.remote(), model, f, why)));
+                }
+                return cancellation.isCancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            }
+
+            @Override
+            protected void canceling() {
+                cancellation.cancel();
+            }
+        };
+        status.setText("Finding the studies of " + who + " at " + on.remote().aeTitle() + "...");
+        job.setUser(false);
+        job.schedule();
+        return done;
+    }
+
+    private List<Long> patientFound(PatientStudies patient, RemoteAe r, InformationModel model,
+            List<Attributes> found, String error) {
+        if (isDisposed()) {
+            return List.of();
+        }
+        String who = patient.name().isEmpty() ? "patient " + patient.id() : patient.name();
+        if (error != null) {
+            status.setText("Cannot find the studies of " + who + ": " + error);
+            return List.of();
+        }
+        List<RetrieveJob> jobs = patient.jobs(r, model, found);
+        if (jobs.isEmpty()) {
+            status.setText(r.aeTitle() + " holds no study of " + who);
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (RetrieveJob j : jobs) {
+                ids.add(queue.submit(j));
+            }
+            int n = patient.studyUids(found).size();
+            status.setText("Retrieve of " + n + (n == 1 ? " study" : " studies") + " of " + who + " queued from "
+                    + r.aeTitle() + " by " + (r.retrieve() == RetrieveMethod.GET ? "C-GET" : "C-MOVE")
+                    + "; see Activity > Transfers");
         } catch (Exception e) {
             status.setText("Cannot queue the retrieve: " + e.getMessage());
         }
