@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.lightbox.dicom.core.Attributes;
 
@@ -19,6 +20,14 @@ final class BackgroundIndexer implements AutoCloseable {
     /** Enough to amortise a commit; small enough that a batch failure costs little to redo one by one. */
     private static final int MAX_BATCH = 64;
     private static final int CAPACITY = 512;
+    /**
+     * How long a batch waits for more files while they keep coming (in steps of {@value #LINGER_STEP} ms: a longer
+     * pause ends the wait), unless someone awaits the
+     * catalog: a sender streams about one image a millisecond, and each batch costs its own look-ups, counter
+     * updates and commit, so ten instances per batch instead of one or two saves a fifth of the indexer's work.
+     */
+    private static final int LINGER_MILLIS = 10;
+    private static final int LINGER_STEP = 2;
 
     record Task(Attributes dataset, StoredFile file, Path path, IndexingListener listener) {
     }
@@ -32,6 +41,7 @@ final class BackgroundIndexer implements AutoCloseable {
     private final Object progress = new Object();
     private long submitted; // guarded by progress
     private long finished; // guarded by progress
+    private volatile int awaiting; // callers in await(): the batch being gathered goes at once
     private volatile boolean failures;
     private boolean closed; // guarded by progress
 
@@ -64,12 +74,17 @@ final class BackgroundIndexer implements AutoCloseable {
         synchronized (progress) {
             long target = submitted;
             boolean interrupted = false;
-            while (finished < target) {
-                try {
-                    progress.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the caller's reads must not run ahead of the catalog
+            awaiting++;
+            try {
+                while (finished < target) {
+                    try {
+                        progress.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the caller's reads must not run ahead of the catalog
+                    }
                 }
+            } finally {
+                awaiting--;
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -92,6 +107,7 @@ final class BackgroundIndexer implements AutoCloseable {
                 continue; // only close() ends the loop, after the queue is empty
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            linger(batch);
             if (batch.get(batch.size() - 1) == END) {
                 batch.remove(batch.size() - 1);
                 end = true;
@@ -104,6 +120,24 @@ final class BackgroundIndexer implements AutoCloseable {
                 }
             }
             batch.clear();
+        }
+    }
+
+    /** Gathers more of a stream of files into the batch, for at most {@link #LINGER_MILLIS}. */
+    private void linger(List<Task> batch) {
+        for (int waited = 0; waited < LINGER_MILLIS && batch.size() < MAX_BATCH && awaiting == 0
+                && batch.get(batch.size() - 1) != END; waited += LINGER_STEP) {
+            Task t;
+            try {
+                t = queue.poll(LINGER_STEP, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (t == null) {
+                return; // the stream paused: nothing is gained by waiting longer
+            }
+            batch.add(t);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 
