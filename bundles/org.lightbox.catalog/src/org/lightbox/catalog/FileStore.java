@@ -1,5 +1,6 @@
 package org.lightbox.catalog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -298,7 +299,7 @@ public final class FileStore implements AutoCloseable {
         String checksum = in.finishWriting(settings.fsync() == FsyncPolicy.ALWAYS);
         Path temp = in.temporaryPath();
         long size = in.size();
-        Header h = readHeader(temp);
+        Header h = readHeader(in, size);
         List<Path> newDirectories = new ArrayList<>();
         Path placed = place(temp, h.dataset, newDirectories);
         String relative = root.relativize(placed).toString().replace('\\', '/');
@@ -330,22 +331,52 @@ public final class FileStore implements AutoCloseable {
     record Header(Attributes dataset, String transferSyntaxUid) {
     }
 
+    /**
+     * The header of a file just written, parsed from the first bytes the reception kept in memory when they hold it
+     * all (up to Pixel Data, or the whole file); otherwise read from the file. Saves re-opening and re-reading every
+     * received file before its success may be sent.
+     */
+    private static Header readHeader(IncomingFile in, long size) throws InvalidInstanceException, IOException {
+        boolean whole = in.headLength() == size;
+        try (DicomReader r = new DicomReader(new ByteArrayInputStream(in.head(), 0, in.headLength()),
+                ReadOptions.headerOnly())) {
+            Header h = header(r, in.temporaryPath());
+            if (whole || r.isStopped()) {
+                return h;
+            }
+        } catch (IOException e) {
+            if (whole && e instanceof DicomFormatException d) {
+                throw new InvalidInstanceException("unreadable DICOM data in " + in.temporaryPath().getFileName()
+                        + ": " + d.getMessage(), d);
+            }
+            if (whole) {
+                throw e;
+            }
+            // the header goes on past the kept bytes: read it from the file
+        }
+        return readHeader(in.temporaryPath());
+    }
+
     static Header readHeader(Path file) throws InvalidInstanceException, IOException {
         try (DicomReader r = new DicomReader(file, ReadOptions.headerOnly())) {
-            if (r.readFileMetaInformation() == null) {
-                throw new InvalidInstanceException(file.getFileName()
-                        + " is not a DICOM Part 10 file: no preamble and file meta information");
-            }
-            Attributes ds = r.readDataset();
-            String ts = r.transferSyntax().uid();
-            if (ts.isEmpty() || ts.length() > 64) {
-                throw new InvalidInstanceException(file.getFileName() + " has no valid Transfer Syntax UID");
-            }
-            return new Header(ds, ts);
+            return header(r, file);
         } catch (DicomFormatException e) {
             throw new InvalidInstanceException("unreadable DICOM data in " + file.getFileName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static Header header(DicomReader r, Path file) throws InvalidInstanceException, IOException {
+        if (r.readFileMetaInformation() == null) {
+            throw new InvalidInstanceException(file.getFileName()
+                    + " is not a DICOM Part 10 file: no preamble and file meta information");
+        }
+        Attributes ds = r.readDataset();
+        String ts = r.transferSyntax().uid();
+        if (ts.isEmpty() || ts.length() > 64) {
+            throw new InvalidInstanceException(file.getFileName() + " has no valid Transfer Syntax UID");
+        }
+        return new Header(ds, ts);
     }
 
     /** Renames {@code temp} to a free name in its series folder; records the folders it had to create. */
@@ -356,23 +387,35 @@ public final class FileStore implements AutoCloseable {
         Path dir = root.resolve(StorePaths.seriesDirectory(study, series));
         layout.lock();
         try {
+            try {
+                return moveToFreeName(temp, dir, sop);
+            } catch (NoSuchFileException e) {
+                if (Files.isDirectory(dir)) {
+                    throw e; // the temporary file is gone, not the folder
+                }
+            }
+            // the series' first instance (or its folder was deleted meanwhile): only now look at the folders
             for (Path d : new Path[] { dir.getParent(), dir }) {
                 if (!Files.isDirectory(d)) {
                     Files.createDirectories(d);
                     newDirectories.add(d);
                 }
             }
-            for (int copy = 0; copy < MAX_COPIES; copy++) {
-                Path target = dir.resolve(StorePaths.fileName(sop, copy));
-                if (!taken(target)) {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                    return target;
-                }
-            }
-            throw new IOException("more than " + MAX_COPIES + " files for SOP Instance " + sop + " in " + dir);
+            return moveToFreeName(temp, dir, sop);
         } finally {
             layout.unlock();
         }
+    }
+
+    private static Path moveToFreeName(Path temp, Path dir, String sop) throws IOException {
+        for (int copy = 0; copy < MAX_COPIES; copy++) {
+            Path target = dir.resolve(StorePaths.fileName(sop, copy));
+            if (!taken(target)) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                return target;
+            }
+        }
+        throw new IOException("more than " + MAX_COPIES + " files for SOP Instance " + sop + " in " + dir);
     }
 
     /**

@@ -18,12 +18,17 @@ import java.util.zip.CRC32C;
 public final class IncomingFile implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(IncomingFile.class.getName());
+    /** Enough for the preamble, meta information and header of nearly every image (a CT's is about 2 KB). */
+    static final int HEAD = 16 * 1024;
 
     private final FileStore store;
     private final Path temp;
     private final FileChannel channel;
     private final CRC32C crc;
     private final Output output = new Output();
+    /** The file's first bytes, kept as written: the header is parsed from here, not read back from the file. */
+    private final byte[] head = new byte[HEAD];
+    private int headLength;
     private long size;
     private boolean finished;
     private boolean committed;
@@ -44,6 +49,15 @@ public final class IncomingFile implements AutoCloseable {
     /** The temporary file (for diagnostics). */
     public Path temporaryPath() {
         return temp;
+    }
+
+    /** The first {@link #headLength()} bytes written (shared, not copied: read them only once writing is done). */
+    byte[] head() {
+        return head;
+    }
+
+    int headLength() {
+        return headLength;
     }
 
     /** Bytes written so far. */
@@ -171,6 +185,11 @@ public final class IncomingFile implements AutoCloseable {
         }
 
         private void put(byte[] b, int off, int len) throws IOException {
+            if (headLength < HEAD) {
+                int n = Math.min(len, HEAD - headLength);
+                System.arraycopy(b, off, head, headLength, n);
+                headLength += n;
+            }
             if (crc != null) {
                 crc.update(b, off, len);
             }

@@ -96,6 +96,24 @@ class FileStoreTest {
     }
 
     @Test
+    void aHeaderLongerThanTheKeptBytesIsReadFromTheFile() throws Exception {
+        // the store parses the header from the first bytes it kept in memory; here Study and Series Instance UID
+        // lie beyond them, behind a 40 KB private value, and the pixels follow
+        Attributes ds = TestInstances.withPixels(TestInstances.ct("P9", "Long^Header", "1.2.49", "1.2.49.1",
+                "1.2.49.1.1"));
+        ds.setString(0x00090010, VR.LO, "ACME 1.0");
+        ds.setBytes(0x00091002, VR.OB, new byte[40_000]);
+        StoredInstance s = receive(store, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals("1.2.49/1.2.49.1/1.2.49.1.1.dcm", s.file().path());
+        assertEquals("1.2.49.1", catalog.instancesOfStudy("1.2.49").get(0).seriesUid());
+        // and a whole file smaller than the kept bytes, without pixels: parsed from memory to its end
+        Attributes small = TestInstances.ct("P9", "Long^Header", "1.2.49", "1.2.49.2", "1.2.49.2.1");
+        StoredInstance t = receive(store, small, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals("1.2.49/1.2.49.2/1.2.49.2.1.dcm", t.file().path());
+        assertEquals(2, catalog.instancesOfStudy("1.2.49").size());
+    }
+
+    @Test
     void importCopiesAPart10File() throws Exception {
         Attributes ds = TestInstances.withPixels(TestInstances.ct("P2", "A^B", "1.2.41", "1.2.41.1", "1.2.41.1.1"));
         byte[] part10 = TestInstances.part10(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
