@@ -186,6 +186,8 @@ public final class NodeBench {
         double node1;
         double node4;
         double nodeCpu;
+        double node4Cpu;
+        double scp4Cpu;
         try (NodeProcess n = new NodeProcess("ingest-node", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             settle(n, port, "1 association");
@@ -210,7 +212,9 @@ public final class NodeBench {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             settle(n, port, "4 associations");
             BenchSupport.sync();
+            double c0 = cpu(n.process);
             node4 = parallel(port, src);
+            node4Cpu = cpu(n.process) - c0;
             BenchSupport.sync();
         }
         BenchSupport.deleteTree(base.resolve("ingest-node4"));
@@ -237,7 +241,10 @@ public final class NodeBench {
         try {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             BenchSupport.sync();
+            double c0 = cpuWithChildren(scp);
             scp4 = parallel(port, src);
+            Thread.sleep(200); // the forked children are reaped (and counted) once they have exited
+            scp4Cpu = cpuWithChildren(scp) - c0;
             BenchSupport.sync();
         } finally {
             BenchSupport.stop(scp);
@@ -252,6 +259,8 @@ public final class NodeBench {
                 "4 associations: node vs storescp --fork", node4, scp4, scp4 / node4, mb / node4, mb / scp4);
         System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f%n", "CPU seconds, 1 association (node vs storescp)",
                 nodeCpu, scpCpu, scpCpu / nodeCpu);
+        System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f%n", "CPU seconds, 4 associations (node vs storescp --fork)",
+                node4Cpu, scp4Cpu, scp4Cpu / node4Cpu);
         BenchSupport.deleteTree(src);
     }
 
@@ -331,6 +340,14 @@ public final class NodeBench {
             }
         }
         return m;
+    }
+
+    /** CPU seconds of a process and of its children that have ended (storescp --fork's), from /proc (Linux). */
+    private static double cpuWithChildren(Process p) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]))
+                / 100.0;
     }
 
     /** CPU seconds (user and system) a process has used so far, from /proc (Linux). */
