@@ -17,19 +17,7 @@ class JpegLosslessTest {
 
     @TestFactory
     List<DynamicTest> decodesDcmtkSv1BitForBit() {
-        List<DynamicTest> tests = new ArrayList<>();
-        int n = 0;
-        for (FrameBuffer[] frames : Oracle.losslessImages()) {
-            int k = n++;
-            tests.add(DynamicTest.dynamicTest(Oracle.describe(frames), () -> {
-                Path nat = TestImages.writeNative(dir.resolve("n" + k + ".dcm"), frames);
-                Path jpeg = Oracle.dcmtk("dcmcjpeg", nat, dir.resolve("c" + k + ".dcm"), "+e1");
-                Path decoded = Oracle.dcmtk("dcmdjpeg", jpeg, dir.resolve("d" + k + ".dcm"));
-                Oracle.assertSameCells(decoded, jpeg);
-                Oracle.assertSameCells(nat, jpeg);
-            }));
-        }
-        return tests;
+        return Oracle.weDecodeLikeDcmtk(Oracle.losslessImages(), dir, "dcmcjpeg", "dcmdjpeg", "+e1");
     }
 
     @TestFactory
@@ -44,13 +32,8 @@ class JpegLosslessTest {
                 String name = "SV" + sv + " " + Oracle.describe(frames);
                 String id = sv + "-" + i;
                 int selection = sv;
-                tests.add(DynamicTest.dynamicTest(name, () -> {
-                    Path nat = TestImages.writeNative(dir.resolve("n" + id + ".dcm"), frames);
-                    Path jpeg = Oracle.dcmtk("dcmcjpeg", nat, dir.resolve("c" + id + ".dcm"), "+el", "+sv",
-                            Integer.toString(selection));
-                    Oracle.assertSameCells(Oracle.dcmtk("dcmdjpeg", jpeg, dir.resolve("d" + id + ".dcm")), jpeg);
-                    Oracle.assertSameCells(nat, jpeg);
-                }));
+                tests.add(DynamicTest.dynamicTest(name, () -> Oracle.assertWeDecodeLikeDcmtk(frames, true, dir, id,
+                        "dcmcjpeg", "dcmdjpeg", "+el", "+sv", Integer.toString(selection))));
             }
         }
         return tests;
@@ -62,10 +45,8 @@ class JpegLosslessTest {
         for (int pt : new int[] { 1, 3 }) {
             tests.add(DynamicTest.dynamicTest("point transform " + pt, () -> {
                 FrameBuffer[] frames = TestImages.frames(TestImages.mono(33, 47, 16, 16, false), 1, 14, 6);
-                Path nat = TestImages.writeNative(dir.resolve("n" + pt + ".dcm"), frames);
-                Path jpeg = Oracle.dcmtk("dcmcjpeg", nat, dir.resolve("c" + pt + ".dcm"), "+el", "+sv", "1", "+pt",
-                        Integer.toString(pt));
-                Oracle.assertSameCells(Oracle.dcmtk("dcmdjpeg", jpeg, dir.resolve("d" + pt + ".dcm")), jpeg);
+                Oracle.assertWeDecodeLikeDcmtk(frames, false, dir, Integer.toString(pt), "dcmcjpeg", "dcmdjpeg", "+el",
+                        "+sv", "1", "+pt", Integer.toString(pt)); // lossy: the low bits are gone
             }));
         }
         return tests;
@@ -73,18 +54,8 @@ class JpegLosslessTest {
 
     @TestFactory
     List<DynamicTest> dcmdjpegDecodesOurSv1Exactly() {
-        List<DynamicTest> tests = new ArrayList<>();
-        int n = 0;
-        for (FrameBuffer[] frames : Oracle.losslessImages()) {
-            int k = n++;
-            tests.add(DynamicTest.dynamicTest(Oracle.describe(frames), () -> {
-                Path ours = Oracle.encodeWithOurs(frames, UID.JPEGLosslessSV1, CodecOptions.DEFAULT,
-                        dir.resolve("o" + k + ".dcm"));
-                Oracle.assertSameValues(frames, Oracle.dcmtk("dcmdjpeg", ours, dir.resolve("od" + k + ".dcm")));
-                Oracle.assertSameValues(frames, ours);
-            }));
-        }
-        return tests;
+        return Oracle.dcmtkDecodesOursExactly(Oracle.losslessImages(), dir, UID.JPEGLosslessSV1, CodecOptions.DEFAULT,
+                "dcmdjpeg");
     }
 
     @TestFactory

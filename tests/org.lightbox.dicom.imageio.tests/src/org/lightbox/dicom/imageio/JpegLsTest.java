@@ -21,18 +21,7 @@ class JpegLsTest {
 
     @TestFactory
     List<DynamicTest> decodesDcmtkLosslessBitForBit() {
-        List<DynamicTest> tests = new ArrayList<>();
-        int n = 0;
-        for (FrameBuffer[] frames : Oracle.losslessImages()) {
-            int k = n++;
-            tests.add(DynamicTest.dynamicTest(Oracle.describe(frames), () -> {
-                Path nat = TestImages.writeNative(dir.resolve("n" + k + ".dcm"), frames);
-                Path jls = Oracle.dcmtk("dcmcjpls", nat, dir.resolve("c" + k + ".dcm"));
-                Oracle.assertSameCells(Oracle.dcmtk("dcmdjpls", jls, dir.resolve("d" + k + ".dcm")), jls);
-                Oracle.assertSameCells(nat, jls);
-            }));
-        }
-        return tests;
+        return Oracle.weDecodeLikeDcmtk(Oracle.losslessImages(), dir, "dcmcjpls", "dcmdjpls");
     }
 
     @TestFactory
@@ -66,12 +55,9 @@ class JpegLsTest {
             }
             for (int d : near) {
                 int k = n++;
-                tests.add(DynamicTest.dynamicTest("NEAR " + d + " " + Oracle.describe(frames), () -> {
-                    Path nat = TestImages.writeNative(dir.resolve("n" + k + ".dcm"), frames);
-                    Path jls = Oracle.dcmtk("dcmcjpls", nat, dir.resolve("c" + k + ".dcm"), "+en", "+md",
-                            Integer.toString(d));
-                    Oracle.assertSameCells(Oracle.dcmtk("dcmdjpls", jls, dir.resolve("d" + k + ".dcm")), jls);
-                }));
+                tests.add(DynamicTest.dynamicTest("NEAR " + d + " " + Oracle.describe(frames),
+                        () -> Oracle.assertWeDecodeLikeDcmtk(frames, false, dir, Integer.toString(k), "dcmcjpls",
+                                "dcmdjpls", "+en", "+md", Integer.toString(d))));
             }
         }
         return tests;
@@ -79,21 +65,10 @@ class JpegLsTest {
 
     @TestFactory
     List<DynamicTest> dcmdjplsDecodesOurLosslessExactly() {
-        List<DynamicTest> tests = new ArrayList<>();
-        int n = 0;
         List<FrameBuffer[]> images = Oracle.losslessImages();
         images.add(TestImages.frames(TestImages.mono(20, 300, 8, 8, false), 1, 23, 0)); // long runs
         images.add(TestImages.frames(TestImages.mono(21, 19, 8, 5, false), 1, 24, 1)); // MAXVAL below 128
-        for (FrameBuffer[] frames : images) {
-            int k = n++;
-            tests.add(DynamicTest.dynamicTest(Oracle.describe(frames), () -> {
-                Path ours = Oracle.encodeWithOurs(frames, UID.JPEGLSLossless, CodecOptions.DEFAULT,
-                        dir.resolve("o" + k + ".dcm"));
-                Oracle.assertSameValues(frames, Oracle.dcmtk("dcmdjpls", ours, dir.resolve("d" + k + ".dcm")));
-                Oracle.assertSameValues(frames, ours);
-            }));
-        }
-        return tests;
+        return Oracle.dcmtkDecodesOursExactly(images, dir, UID.JPEGLSLossless, CodecOptions.DEFAULT, "dcmdjpls");
     }
 
     @TestFactory

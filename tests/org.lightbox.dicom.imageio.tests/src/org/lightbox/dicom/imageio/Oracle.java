@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.junit.jupiter.api.DynamicTest;
 import org.lightbox.testing.DcmtkTool;
 
 /** Round trips through dcmtk: the helpers the codec tests share. */
@@ -29,6 +31,53 @@ final class Oracle {
 
     static String describe(FrameBuffer[] frames) {
         return frames[0].format() + " x" + frames.length;
+    }
+
+    /** One test per lossless image: {@link #assertWeDecodeLikeDcmtk} with the original as a further check. */
+    static List<DynamicTest> weDecodeLikeDcmtk(List<FrameBuffer[]> images, Path dir, String encoder, String decoder,
+            String... options) {
+        List<DynamicTest> tests = new ArrayList<>();
+        int n = 0;
+        for (FrameBuffer[] frames : images) {
+            String id = Integer.toString(n++);
+            tests.add(DynamicTest.dynamicTest(describe(frames),
+                    () -> assertWeDecodeLikeDcmtk(frames, true, dir, id, encoder, decoder, options)));
+        }
+        return tests;
+    }
+
+    /**
+     * Compresses {@code frames} with dcmtk's {@code encoder} (and {@code options}) and asserts we decode exactly what
+     * dcmtk's {@code decoder} does, and when {@code lossless} the original too. Files go to {@code dir}, named by
+     * {@code id}.
+     */
+    static void assertWeDecodeLikeDcmtk(FrameBuffer[] frames, boolean lossless, Path dir, String id, String encoder,
+            String decoder, String... options) throws IOException, InterruptedException {
+        Path nat = TestImages.writeNative(dir.resolve("n" + id + ".dcm"), frames);
+        Path theirs = dcmtk(encoder, nat, dir.resolve("c" + id + ".dcm"), options);
+        assertSameCells(dcmtk(decoder, theirs, dir.resolve("d" + id + ".dcm")), theirs);
+        if (lossless) {
+            assertSameCells(nat, theirs);
+        }
+    }
+
+    /**
+     * One test per image: we encode it for {@code tsUid} with {@code options}; dcmtk's {@code decoder} and we must
+     * both give back the original values. Files go to {@code dir}.
+     */
+    static List<DynamicTest> dcmtkDecodesOursExactly(List<FrameBuffer[]> images, Path dir, String tsUid,
+            CodecOptions options, String decoder) {
+        List<DynamicTest> tests = new ArrayList<>();
+        int n = 0;
+        for (FrameBuffer[] frames : images) {
+            int k = n++;
+            tests.add(DynamicTest.dynamicTest(describe(frames), () -> {
+                Path ours = encodeWithOurs(frames, tsUid, options, dir.resolve("o" + k + ".dcm"));
+                assertSameValues(frames, dcmtk(decoder, ours, dir.resolve("od" + k + ".dcm")));
+                assertSameValues(frames, ours);
+            }));
+        }
+        return tests;
     }
 
     /** Runs a dcmtk tool on {@code in}, writing {@code out}; returns {@code out}. */

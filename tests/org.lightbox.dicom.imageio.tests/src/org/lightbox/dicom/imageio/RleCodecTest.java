@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -28,36 +27,12 @@ class RleCodecTest {
 
     @TestFactory
     List<DynamicTest> decodesWhatDcmcrleEncodes() {
-        List<DynamicTest> tests = new ArrayList<>();
-        int n = 0;
-        for (FrameBuffer[] frames : images()) {
-            int k = n++;
-            tests.add(DynamicTest.dynamicTest(Oracle.describe(frames), () -> {
-                Path nat = TestImages.writeNative(dir.resolve("n" + k + ".dcm"), frames);
-                Path rle = Oracle.dcmtk("dcmcrle", nat, dir.resolve("c" + k + ".dcm"));
-                Path decoded = Oracle.dcmtk("dcmdrle", rle, dir.resolve("d" + k + ".dcm"));
-                Oracle.assertSameCells(decoded, rle);
-                Oracle.assertSameCells(nat, rle);
-            }));
-        }
-        return tests;
+        return Oracle.weDecodeLikeDcmtk(images(), dir, "dcmcrle", "dcmdrle");
     }
 
     @TestFactory
     List<DynamicTest> dcmdrleDecodesOurEncodingExactly() {
-        List<DynamicTest> tests = new ArrayList<>();
-        int n = 0;
-        for (FrameBuffer[] frames : images()) {
-            int k = n++;
-            tests.add(DynamicTest.dynamicTest(Oracle.describe(frames), () -> {
-                Path ours = Oracle.encodeWithOurs(frames, UID.RLELossless, CodecOptions.DEFAULT,
-                        dir.resolve("o" + k + ".dcm"));
-                Path decoded = Oracle.dcmtk("dcmdrle", ours, dir.resolve("od" + k + ".dcm"));
-                Oracle.assertSameValues(frames, decoded);
-                Oracle.assertSameValues(frames, ours);
-            }));
-        }
-        return tests;
+        return Oracle.dcmtkDecodesOursExactly(images(), dir, UID.RLELossless, CodecOptions.DEFAULT, "dcmdrle");
     }
 
     @Test

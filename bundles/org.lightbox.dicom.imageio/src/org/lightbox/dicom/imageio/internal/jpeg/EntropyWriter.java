@@ -1,20 +1,18 @@
 package org.lightbox.dicom.imageio.internal.jpeg;
 
-import java.util.Arrays;
+import org.lightbox.dicom.imageio.internal.jpegcommon.MarkerSegmentWriter;
 
 /**
  * Writes JPEG marker segments and entropy-coded bits into a growing byte array, stuffing a zero after each 0xFF of
  * entropy-coded data and padding the last byte with one bits (T.81 F.1.2.3, B.1.1.5).
  */
-final class EntropyWriter {
+final class EntropyWriter extends MarkerSegmentWriter {
 
-    byte[] buf;
-    int pos;
     private long acc;
     private int bits;
 
     EntropyWriter(int capacity) {
-        buf = new byte[Math.max(capacity, 1024)];
+        super(Math.max(capacity, 1024));
     }
 
     void reset() {
@@ -23,28 +21,10 @@ final class EntropyWriter {
         bits = 0;
     }
 
-    /** Makes room for {@code n} more bytes. */
-    void ensure(int n) {
-        if (pos + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-        }
-    }
-
-    void marker(int m) {
-        ensure(2);
-        buf[pos++] = (byte) 0xFF;
-        buf[pos++] = (byte) m;
-    }
-
-    void u8(int v) {
-        ensure(1);
-        buf[pos++] = (byte) v;
-    }
-
-    void u16(int v) {
-        ensure(2);
-        buf[pos++] = (byte) (v >> 8);
-        buf[pos++] = (byte) v;
+    /** A Huffman table's contents for a DHT segment, {@code id} its class and destination byte. */
+    void huffmanTable(HuffmanEncoding table, int id) {
+        ensure(table.tableLength());
+        pos = table.writeTable(buf, pos, id);
     }
 
     /**
@@ -81,9 +61,5 @@ final class EntropyWriter {
         }
         flush32();
         acc = 0;
-    }
-
-    byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
     }
 }

@@ -49,22 +49,13 @@ final class JpegDctDecoder implements FrameDecoder {
     @Override
     public void decode(byte[] src, int off, int len, FrameBuffer dst) throws CodecException {
         header.start(src, off, len);
-        int decodedComponents = 0;
         while (header.nextScan()) {
             prepareFrame();
-            int mask = 0;
-            for (int i = 0; i < header.scanComponents; i++) {
-                mask |= 1 << header.scanComponent[i];
-            }
-            if ((decodedComponents & mask) != 0) { // sequential coding: each component in one scan; also bounds the work
-                throw header.fail("a component appears in more than one scan", header.position() - header.base());
-            }
-            decodedComponents |= decodeScan();
+            header.claimScanComponents();
+            decodeScan();
             header.resumeAt(in.position());
         }
-        if (decodedComponents != (1 << header.componentCount) - 1) {
-            throw header.fail("not every component was in a scan", header.position() - off);
-        }
+        header.checkAllComponentsCoded(header.componentCount);
         output(dst);
     }
 
@@ -133,15 +124,11 @@ final class JpegDctDecoder implements FrameDecoder {
         return (a + b - 1) / b;
     }
 
-    private int decodeScan() throws CodecException {
+    private void decodeScan() throws CodecException {
         JpegHeader h = header;
         in.reset(h.buffer(), h.base(), h.position(), h.end());
         Arrays.fill(dcPred, 0);
         int ns = h.scanComponents;
-        int mask = 0;
-        for (int i = 0; i < ns; i++) {
-            mask |= 1 << h.scanComponent[i];
-        }
         int restart = h.restartInterval;
         int restarts = 0;
         int mcu = 0;
@@ -181,7 +168,6 @@ final class JpegDctDecoder implements FrameDecoder {
             }
         }
         in.finish();
-        return mask;
     }
 
     /** Huffman-decodes one block (T.81 F.2.2), dequantizes it and writes its inverse DCT into the plane. */

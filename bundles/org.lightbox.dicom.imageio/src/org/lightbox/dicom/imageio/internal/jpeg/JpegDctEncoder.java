@@ -262,8 +262,7 @@ final class JpegDctEncoder implements FrameEncoder {
             HuffmanEncoding e = tables[t];
             w.marker(JpegHeader.DHT);
             w.u16(2 + e.tableLength());
-            w.ensure(e.tableLength());
-            w.pos = e.writeTable(w.buf, w.pos, ((t & 1) << 4) | (t >> 1));
+            w.huffmanTable(e, ((t & 1) << 4) | (t >> 1));
         }
         w.marker(JpegHeader.SOS);
         w.u16(6 + 2 * components);

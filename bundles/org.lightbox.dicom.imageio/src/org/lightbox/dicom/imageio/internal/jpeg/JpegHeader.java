@@ -1,31 +1,19 @@
 package org.lightbox.dicom.imageio.internal.jpeg;
 
 import org.lightbox.dicom.imageio.CodecException;
+import org.lightbox.dicom.imageio.internal.jpegcommon.MarkerSegmentReader;
 
 /**
  * Parses the marker segments of a JPEG stream (T.81 annex B) up to each scan: frame header, Huffman and
- * quantization tables, restart interval and scan header. Every length is checked against the bytes left, so a
- * corrupt header fails with the offset of the bad segment. Reused from frame to frame.
+ * quantization tables, restart interval and scan header; the segment syntax itself is read by
+ * {@link MarkerSegmentReader}. A corrupt header fails with the offset of the bad segment. Reused from frame to frame.
  */
-final class JpegHeader {
+final class JpegHeader extends MarkerSegmentReader {
 
-    static final int SOF0 = 0xC0, SOF1 = 0xC1, SOF2 = 0xC2, SOF3 = 0xC3, DHT = 0xC4, SOI = 0xD8, EOI = 0xD9,
-            SOS = 0xDA, DQT = 0xDB, DNL = 0xDC, DRI = 0xDD;
+    static final int SOF0 = 0xC0, SOF1 = 0xC1, SOF2 = 0xC2, SOF3 = 0xC3, DHT = 0xC4, DQT = 0xDB, DNL = 0xDC;
 
-    private final String codec;
-
-    private byte[] buf;
-    private int base;
-    private int pos;
-    private int end;
-
-    // frame header
+    // frame header (the rest is in MarkerSegmentReader)
     int sof = -1;
-    int precision;
-    int height;
-    int width;
-    int componentCount;
-    final int[] componentId = new int[4];
     final int[] h = new int[4];
     final int[] v = new int[4];
     final int[] quantTable = new int[4];
@@ -41,9 +29,6 @@ final class JpegHeader {
     int restartInterval;
 
     // scan header
-    int scanCount;
-    /** Frame component indexes of the scan's components. */
-    final int[] scanComponent = new int[4];
     final int[] scanDc = new int[4];
     final int[] scanAc = new int[4];
     int ss;
@@ -55,44 +40,19 @@ final class JpegHeader {
     private final byte[] values = new byte[256];
 
     JpegHeader(String codec) {
-        this.codec = codec;
+        super(codec);
     }
 
     /** Starts on a new stream: expects SOI at {@code off}. */
     void start(byte[] b, int off, int len) throws CodecException {
-        buf = b;
-        base = off;
-        pos = off;
-        end = off + len;
         sof = -1;
-        scanCount = 0;
         restartInterval = 0;
         for (int i = 0; i < 4; i++) {
             dc[i].defined = false;
             ac[i].defined = false;
             quantDefined[i] = false;
         }
-        if (len < 4 || (b[off] & 0xFF) != 0xFF || (b[off + 1] & 0xFF) != SOI) {
-            throw fail("no SOI marker: not a JPEG stream", 0);
-        }
-        pos += 2;
-    }
-
-    byte[] buffer() {
-        return buf;
-    }
-
-    int base() {
-        return base;
-    }
-
-    int end() {
-        return end;
-    }
-
-    /** Continues after entropy-coded data that ended at {@code p}. */
-    void resumeAt(int p) {
-        pos = p;
+        start(b, off, len, "no SOI marker: not a JPEG stream");
     }
 
     /**
@@ -105,7 +65,7 @@ final class JpegHeader {
             if (marker == EOI || marker < 0) {
                 if (scanCount == 0) {
                     throw fail(marker < 0 ? "the stream ends before the first scan" : "EOI before any scan",
-                            pos - base);
+                            pos - base());
                 }
                 return false;
             }
@@ -113,16 +73,7 @@ final class JpegHeader {
                 continue; // stand-alone markers without a length
             }
             int segStart = pos;
-            if (pos + 2 > end) {
-                throw fail("marker segment FF" + hex(marker) + " is cut off", pos - base);
-            }
-            int length = u16(pos);
-            if (length < 2 || pos + length > end) {
-                throw fail("marker segment FF" + hex(marker) + " has length " + length + ", beyond the data", pos
-                        - base);
-            }
-            int segEnd = pos + length;
-            pos += 2;
+            int segEnd = segmentEnd(marker, pos - base());
             switch (marker) {
                 case SOF0: case SOF1: case SOF2: case SOF3:
                 case 0xC5: case 0xC6: case 0xC7: case 0xC9: case 0xCA: case 0xCB: case 0xCD: case 0xCE: case 0xCF:
@@ -135,8 +86,8 @@ final class JpegHeader {
                     readQuantTables(segEnd);
                     break;
                 case DRI:
-                    if (length != 4) {
-                        throw fail("DRI segment of length " + length, segStart - base);
+                    if (segEnd - segStart != 4) {
+                        throw fail("DRI segment of length " + (segEnd - segStart), segStart - base());
                     }
                     restartInterval = u16(pos);
                     break;
@@ -146,9 +97,9 @@ final class JpegHeader {
                     scanCount++;
                     return true;
                 case DNL:
-                    throw fail("DNL marker (height defined after the scan) is not supported", segStart - base);
+                    throw fail("DNL marker (height defined after the scan) is not supported", segStart - base());
                 case 0xCC:
-                    throw fail("arithmetic coding is not supported", segStart - base);
+                    throw fail("arithmetic coding is not supported", segStart - base());
                 default:
                     break; // APPn, COM, JPG extensions: skipped
             }
@@ -156,41 +107,13 @@ final class JpegHeader {
         }
     }
 
-    int position() {
-        return pos;
-    }
-
-    /** The next marker code (skipping fill bytes), or -1 at the end of the data. */
-    private int nextMarker() throws CodecException {
-        while (pos < end && (buf[pos] & 0xFF) != 0xFF) {
-            pos++; // bytes outside any segment: tolerated, as decoders commonly do
-        }
-        while (pos < end && (buf[pos] & 0xFF) == 0xFF) {
-            pos++;
-        }
-        if (pos >= end) {
-            return -1;
-        }
-        return buf[pos++] & 0xFF;
-    }
-
     private void readFrameHeader(int marker, int segEnd) throws CodecException {
-        int at = pos - 4 - base;
+        int at = pos - 4 - base();
         if (marker != SOF0 && marker != SOF1 && marker != SOF3) {
             throw fail("JPEG process of SOF marker FF" + hex(marker) + " is not supported (only baseline, extended "
                     + "sequential and lossless Huffman coding)", at);
         }
-        if (sof >= 0) {
-            throw fail("a second frame header", at);
-        }
-        if (segEnd - pos < 6) {
-            throw fail("frame header is cut off", at);
-        }
-        precision = buf[pos] & 0xFF;
-        height = u16(pos + 1);
-        width = u16(pos + 3);
-        componentCount = buf[pos + 5] & 0xFF;
-        pos += 6;
+        readFrameSize(segEnd, sof >= 0, at);
         if (height == 0) {
             throw fail("frame header gives height 0 (DNL is not supported)", at);
         }
@@ -217,7 +140,7 @@ final class JpegHeader {
 
     private void readHuffmanTables(int segEnd) throws CodecException {
         while (pos < segEnd) {
-            int at = pos - base;
+            int at = pos - base();
             if (segEnd - pos < 17) {
                 throw fail("Huffman table is cut off", at);
             }
@@ -246,7 +169,7 @@ final class JpegHeader {
 
     private void readQuantTables(int segEnd) throws CodecException {
         while (pos < segEnd) {
-            int at = pos - base;
+            int at = pos - base();
             int pq = (buf[pos] & 0xFF) >> 4;
             int tq = buf[pos] & 15;
             int size = pq == 0 ? 64 : 128;
@@ -264,25 +187,10 @@ final class JpegHeader {
     }
 
     private void readScanHeader(int segEnd) throws CodecException {
-        int at = pos - 4 - base;
-        if (sof < 0) {
-            throw fail("scan before the frame header", at);
-        }
-        int ns = buf[pos] & 0xFF;
-        if (ns < 1 || ns > componentCount || segEnd - pos != 4 + 2 * ns) {
-            throw fail("scan header with " + ns + " components", at);
-        }
-        pos++;
+        int at = pos - 4 - base();
+        int ns = readScanComponentCount(segEnd, sof >= 0, at);
         for (int i = 0; i < ns; i++) {
-            int id = buf[pos] & 0xFF;
-            int k = 0;
-            while (k < componentCount && componentId[k] != id) {
-                k++;
-            }
-            if (k == componentCount) {
-                throw fail("scan names component " + id + " that the frame does not have", at);
-            }
-            scanComponent[i] = k;
+            scanComponent[i] = frameComponent(buf[pos] & 0xFF, at);
             scanDc[i] = (buf[pos + 1] & 0xFF) >> 4;
             scanAc[i] = buf[pos + 1] & 15;
             if (scanDc[i] > 3 || scanAc[i] > 3) {
@@ -295,20 +203,6 @@ final class JpegHeader {
         se = buf[pos + 1] & 0xFF;
         ah = (buf[pos + 2] & 0xFF) >> 4;
         al = buf[pos + 2] & 15;
-    }
-
-    int scanComponents;
-
-    private int u16(int p) {
-        return (buf[p] & 0xFF) << 8 | (buf[p + 1] & 0xFF);
-    }
-
-    CodecException fail(String reason, long offset) {
-        return new CodecException(codec, reason, offset);
-    }
-
-    private static String hex(int marker) {
-        return String.format("%02X", marker);
     }
 
     /** ZIGZAG[k] is the natural (row-major) index of the k-th coefficient in zig-zag order. */

@@ -35,22 +35,13 @@ final class JpegLosslessDecoder implements FrameDecoder {
     @Override
     public void decode(byte[] src, int off, int len, FrameBuffer dst) throws CodecException {
         header.start(src, off, len);
-        int decoded = 0;
         while (header.nextScan()) {
             checkFrame();
-            int mask = 0;
-            for (int i = 0; i < header.scanComponents; i++) {
-                mask |= 1 << header.scanComponent[i];
-            }
-            if ((decoded & mask) != 0) { // sequential coding: each component in one scan; also bounds the work
-                throw header.fail("a component appears in more than one scan", header.position() - header.base());
-            }
-            decoded |= decodeScan(dst);
+            header.claimScanComponents();
+            decodeScan(dst);
             header.resumeAt(in.position());
         }
-        if (decoded != (1 << format.samplesPerPixel()) - 1) {
-            throw header.fail("not every component was in a scan", header.position() - off);
-        }
+        header.checkAllComponentsCoded(format.samplesPerPixel());
     }
 
     private void checkFrame() throws CodecException {
@@ -84,8 +75,7 @@ final class JpegLosslessDecoder implements FrameDecoder {
         }
     }
 
-    /** Decodes one scan; returns the bit mask of the frame components it held. */
-    private int decodeScan(FrameBuffer dst) throws CodecException {
+    private void decodeScan(FrameBuffer dst) throws CodecException {
         int ns = header.scanComponents;
         int width = format.columns();
         int rows = format.rows();
@@ -95,10 +85,8 @@ final class JpegLosslessDecoder implements FrameDecoder {
         int restartRows = header.restartInterval / width;
         in.reset(header.buffer(), header.base(), header.position(), header.end());
         HuffmanTable[] tables = new HuffmanTable[ns];
-        int mask = 0;
         for (int i = 0; i < ns; i++) {
             tables[i] = header.dc[header.scanDc[i]];
-            mask |= 1 << header.scanComponent[i];
         }
         int restarts = 0;
         boolean firstLine = true;
@@ -123,7 +111,6 @@ final class JpegLosslessDecoder implements FrameDecoder {
             firstLine = false;
         }
         in.finish();
-        return mask;
     }
 
     /** One row of one component: the predictors of T.81 table H.1, values modulo 2^16. */

@@ -134,33 +134,14 @@ final class JpegLosslessEncoder implements FrameEncoder {
         EntropyWriter w = out;
         w.reset();
         w.marker(JpegHeader.SOI);
-        w.marker(JpegHeader.SOF3);
-        w.u16(8 + 3 * spp);
-        w.u8(precision);
-        w.u16(format.rows());
-        w.u16(format.columns());
-        w.u8(spp);
-        for (int c = 0; c < spp; c++) {
-            w.u8(c + 1);
-            w.u8(0x11);
-            w.u8(0);
-        }
+        w.frameHeader(JpegHeader.SOF3, precision, format.rows(), format.columns(), spp);
         if (restartRows > 0) {
-            w.marker(JpegHeader.DRI);
-            w.u16(4);
-            w.u16(restartRows * format.columns());
+            w.restartInterval(restartRows * format.columns());
         }
         w.marker(JpegHeader.DHT);
         w.u16(2 + table.tableLength());
-        w.ensure(table.tableLength());
-        w.pos = table.writeTable(w.buf, w.pos, 0x00);
-        w.marker(JpegHeader.SOS);
-        w.u16(6 + 2 * spp);
-        w.u8(spp);
-        for (int c = 0; c < spp; c++) {
-            w.u8(c + 1);
-            w.u8(0x00);
-        }
+        w.huffmanTable(table, 0x00);
+        w.scanHeaderComponents(spp, 0x00);
         w.u8(predictor); // Ss: the predictor
         w.u8(0); // Se
         w.u8(0); // Ah, Al: no point transform

@@ -1,46 +1,26 @@
 package org.lightbox.dicom.imageio.internal.jpegls;
 
-import java.util.Arrays;
+import org.lightbox.dicom.imageio.internal.jpegcommon.MarkerSegmentWriter;
 
 /**
  * Writes JPEG-LS coded bits and marker segments into a growing byte array; after each 0xFF byte of coded data the
  * next byte carries only 7 bits, its top bit a stuffed zero (T.87 A.1).
  */
-final class JpegLsBitWriter {
+final class JpegLsBitWriter extends MarkerSegmentWriter {
 
-    byte[] buf = new byte[4096];
-    int pos;
     private long acc;
     private int bits;
     private boolean afterFF;
+
+    JpegLsBitWriter() {
+        super(4096);
+    }
 
     void reset() {
         pos = 0;
         acc = 0;
         bits = 0;
         afterFF = false;
-    }
-
-    void ensure(int n) {
-        if (pos + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(2 * buf.length, pos + n));
-        }
-    }
-
-    void marker(int m) {
-        ensure(2);
-        buf[pos++] = (byte) 0xFF;
-        buf[pos++] = (byte) m;
-    }
-
-    void u8(int v) {
-        ensure(1);
-        buf[pos++] = (byte) v;
-    }
-
-    void u16(int v) {
-        u8(v >> 8);
-        u8(v);
     }
 
     /** Appends the low {@code n} (0..31) bits of {@code v}; callers {@link #ensure} room per line. */
@@ -109,9 +89,5 @@ final class JpegLsBitWriter {
         }
         acc = 0;
         bits = 0;
-    }
-
-    byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
     }
 }

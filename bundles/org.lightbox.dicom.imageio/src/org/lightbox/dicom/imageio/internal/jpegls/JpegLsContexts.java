@@ -2,9 +2,10 @@ package org.lightbox.dicom.imageio.internal.jpegls;
 
 /**
  * The adaptive state of a JPEG-LS scan (T.87 A.2, A.6, A.7): A, B, C and N of the 365 regular contexts and A, N, Nn
- * of the two run interruption contexts (indexes 365 and 366), with their update rules. Shared by encoder and decoder
- * so that both adapt identically. The four counters of a context sit next to each other in {@link #state}
- * ({@code 4q + A, B, C, N}), one cache line per context.
+ * of the two run interruption contexts (indexes 365 and 366), with their update rules, and the run index of each
+ * component (T.87 A.7.1); also how a sample's context and prediction follow from its neighbours (A.3, A.4.1).
+ * Shared by encoder and decoder so that both adapt identically. The four counters of a context sit next to each other
+ * in {@link #state} ({@code 4q + A, B, C, N}), one cache line per context.
  */
 final class JpegLsContexts {
 
@@ -13,6 +14,8 @@ final class JpegLsContexts {
 
     final int[] state = new int[4 * 367];
     final int[] nn = new int[367];
+    /** RUNindex per component, or per scan for sample-interleaved scans. */
+    final int[] runIndex = new int[4];
     private JpegLsParameters p;
 
     void reset(JpegLsParameters params) {
@@ -24,6 +27,23 @@ final class JpegLsContexts {
             state[4 * q + N] = 1;
         }
         java.util.Arrays.fill(nn, 0);
+        java.util.Arrays.fill(runIndex, 0);
+    }
+
+    /** The signed regular context number of a sample from its neighbours (T.87 A.3); 0 means run mode. */
+    static int context(byte[] quant, int quantOffset, int ra, int rb, int rc, int rd) {
+        return 81 * quant[rd - rb + quantOffset] + 9 * quant[rb - rc + quantOffset] + quant[rc - ra + quantOffset];
+    }
+
+    /** The median edge detector, the fixed prediction before the context's correction (T.87 A.4.1). */
+    static int predict(int ra, int rb, int rc) {
+        if (rc >= Math.max(ra, rb)) {
+            return Math.min(ra, rb);
+        }
+        if (rc <= Math.min(ra, rb)) {
+            return Math.max(ra, rb);
+        }
+        return ra + rb - rc;
     }
 
     int c(int q) {

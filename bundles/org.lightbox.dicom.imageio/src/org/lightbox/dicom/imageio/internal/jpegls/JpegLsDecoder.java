@@ -12,8 +12,7 @@ import org.lightbox.dicom.imageio.FrameFormat;
  * parameters from LSE segments or the defaults, restart intervals. Sample-interleaved run interruptions follow
  * CharLS (the codec dcmtk uses), which codes each component with the RItype 0 context.
  * <p>
- * Lines are kept with one extra sample on each side (index 0 and width + 1) so that the neighbours Ra, Rb, Rc, Rd
- * of T.87 A.2.1 need no edge tests.
+ * Lines are kept in {@link JpegLsLines}, with the edge samples that spare the neighbours edge tests.
  */
 final class JpegLsDecoder implements FrameDecoder {
 
@@ -24,17 +23,13 @@ final class JpegLsDecoder implements FrameDecoder {
     private final JpegLsBitReader in = new JpegLsBitReader();
     private final JpegLsContexts ctx = new JpegLsContexts();
     private final int width;
-    private final int[][] prev;
-    private final int[][] cur;
-    private final int[] runIndex = new int[4];
+    private final JpegLsLines lines;
     private JpegLsParameters params;
 
     JpegLsDecoder(FrameFormat format) {
         this.format = format.withPlanar(false);
         this.width = format.columns();
-        int spp = format.samplesPerPixel();
-        prev = new int[spp][width + 2];
-        cur = new int[spp][width + 2];
+        lines = new JpegLsLines(format.samplesPerPixel(), width);
     }
 
     @Override
@@ -45,22 +40,13 @@ final class JpegLsDecoder implements FrameDecoder {
     @Override
     public void decode(byte[] src, int off, int len, FrameBuffer dst) throws CodecException {
         header.start(src, off, len);
-        int decoded = 0;
         while (header.nextScan()) {
             checkFrame();
-            int mask = 0;
-            for (int i = 0; i < header.scanComponents; i++) {
-                mask |= 1 << header.scanComponent[i];
-            }
-            if ((decoded & mask) != 0) { // sequential coding: each component in one scan; also bounds the work
-                throw header.fail("a component appears in more than one scan", header.position() - header.base());
-            }
-            decoded |= decodeScan(dst);
+            header.claimScanComponents();
+            decodeScan(dst);
             header.resumeAt(in.position());
         }
-        if (decoded != (1 << format.samplesPerPixel()) - 1) {
-            throw header.fail("not every component was in a scan", header.position() - off);
-        }
+        header.checkAllComponentsCoded(format.samplesPerPixel());
     }
 
     private void checkFrame() throws CodecException {
@@ -96,16 +82,12 @@ final class JpegLsDecoder implements FrameDecoder {
         return t > 0 ? t : JpegLsParameters.defaultThresholds(maxVal(), header.near)[which];
     }
 
-    private int decodeScan(FrameBuffer dst) throws CodecException {
+    private void decodeScan(FrameBuffer dst) throws CodecException {
         int ns = header.scanComponents;
         int rows = format.rows();
         int restart = header.restartInterval;
         in.reset(header.buffer(), header.base(), header.position(), header.end());
         startInterval(ns);
-        int mask = 0;
-        for (int i = 0; i < ns; i++) {
-            mask |= 1 << header.scanComponent[i];
-        }
         int restarts = 0;
         for (int y = 0; y < rows; y++) {
             if (restart > 0 && y > 0 && y % restart == 0) {
@@ -116,28 +98,21 @@ final class JpegLsDecoder implements FrameDecoder {
                 decodeSampleInterleavedLine(ns);
             } else {
                 for (int i = 0; i < ns; i++) {
-                    decodeLine(prev[i], cur[i], i);
+                    decodeLine(lines.prev[i], lines.cur[i], i);
                 }
             }
             for (int i = 0; i < ns; i++) {
-                store(dst, cur[i], y, header.scanComponent[i]);
-                int[] t = prev[i];
-                prev[i] = cur[i];
-                cur[i] = t;
+                store(dst, lines.cur[i], y, header.scanComponent[i]);
+                lines.advance(i);
             }
         }
         in.finish();
-        return mask;
     }
 
     /** The start of a scan or restart interval: fresh contexts, and the line above the first is all zero. */
     private void startInterval(int ns) {
         ctx.reset(params);
-        Arrays.fill(runIndex, 0);
-        for (int i = 0; i < ns; i++) {
-            Arrays.fill(prev[i], 0);
-            Arrays.fill(cur[i], 0);
-        }
+        lines.clear(ns);
     }
 
     /**
@@ -248,14 +223,7 @@ final class JpegLsDecoder implements FrameDecoder {
         JpegLsParameters p = params;
         int sign = q >> 31;
         q = (q ^ sign) - sign;
-        int px;
-        if (rc >= Math.max(ra, rb)) {
-            px = Math.min(ra, rb);
-        } else if (rc <= Math.min(ra, rb)) {
-            px = Math.max(ra, rb);
-        } else {
-            px = ra + rb - rc;
-        }
+        int px = JpegLsContexts.predict(ra, rb, rc);
         px += (ctx.c(q) ^ sign) - sign;
         if (px > p.maxVal) {
             px = p.maxVal;
@@ -284,7 +252,7 @@ final class JpegLsDecoder implements FrameDecoder {
     private int decodeRun(int[] up, int[] row, int x, int comp) throws CodecException {
         int w = width;
         int ra = row[x - 1];
-        int ri = runIndex[comp];
+        int ri = ctx.runIndex[comp];
         while (in.readBit() == 1) {
             int full = 1 << J[ri];
             int count = Math.min(full, w + 1 - x);
@@ -294,7 +262,7 @@ final class JpegLsDecoder implements FrameDecoder {
                 ri++;
             }
             if (x > w) {
-                runIndex[comp] = ri;
+                ctx.runIndex[comp] = ri;
                 return x;
             }
         }
@@ -314,7 +282,7 @@ final class JpegLsDecoder implements FrameDecoder {
         } else {
             row[x] = reconstruct(rb + (ra > rb ? -errval : errval) * p.step);
         }
-        runIndex[comp] = ri > 0 ? ri - 1 : 0;
+        ctx.runIndex[comp] = ri > 0 ? ri - 1 : 0;
         return x + 1;
     }
 
@@ -335,6 +303,8 @@ final class JpegLsDecoder implements FrameDecoder {
 
     /** A line of all components sample by sample (interleave mode 2). */
     private void decodeSampleInterleavedLine(int ns) throws CodecException {
+        int[][] prev = lines.prev;
+        int[][] cur = lines.cur;
         JpegLsParameters p = params;
         byte[] quant = p.quant;
         int qo = p.quantOffset;
@@ -353,7 +323,7 @@ final class JpegLsDecoder implements FrameDecoder {
                 int ra = row[x - 1];
                 int rb = up[x];
                 int rc = up[x - 1];
-                qs[i] = 81 * quant[up[x + 1] - rb + qo] + 9 * quant[rb - rc + qo] + quant[rc - ra + qo];
+                qs[i] = JpegLsContexts.context(quant, qo, ra, rb, rc, up[x + 1]);
                 run &= qs[i] == 0;
             }
             if (run) {
@@ -373,14 +343,7 @@ final class JpegLsDecoder implements FrameDecoder {
     /** Regular mode with context 0, which only sample-interleaved scans use (the others switch to run mode). */
     private int decodeRegularZero(int ra, int rb, int rc) throws CodecException {
         JpegLsParameters p = params;
-        int px;
-        if (rc >= Math.max(ra, rb)) {
-            px = Math.min(ra, rb);
-        } else if (rc <= Math.min(ra, rb)) {
-            px = Math.max(ra, rb);
-        } else {
-            px = ra + rb - rc;
-        }
+        int px = JpegLsContexts.predict(ra, rb, rc);
         px += ctx.c(0);
         px = px > p.maxVal ? p.maxVal : px < 0 ? 0 : px;
         int k = ctx.k(0);
@@ -391,8 +354,10 @@ final class JpegLsDecoder implements FrameDecoder {
     }
 
     private int decodeInterleavedRun(int ns, int x) throws CodecException {
+        int[][] prev = lines.prev;
+        int[][] cur = lines.cur;
         int w = width;
-        int ri = runIndex[0];
+        int ri = ctx.runIndex[0];
         int end = x;
         boolean lineEnd = false;
         while (in.readBit() == 1) {
@@ -419,7 +384,7 @@ final class JpegLsDecoder implements FrameDecoder {
             Arrays.fill(cur[i], x, end, cur[i][x - 1]);
         }
         if (lineEnd) {
-            runIndex[0] = ri;
+            ctx.runIndex[0] = ri;
             return end;
         }
         JpegLsParameters p = params;
@@ -429,7 +394,7 @@ final class JpegLsDecoder implements FrameDecoder {
             int errval = decodeInterruption(0, ri);
             cur[i][end] = reconstruct(rb + (rb < ra ? -errval : errval) * p.step);
         }
-        runIndex[0] = ri > 0 ? ri - 1 : 0;
+        ctx.runIndex[0] = ri > 0 ? ri - 1 : 0;
         return end + 1;
     }
 

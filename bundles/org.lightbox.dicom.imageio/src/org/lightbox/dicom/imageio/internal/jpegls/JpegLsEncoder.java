@@ -19,9 +19,7 @@ final class JpegLsEncoder implements FrameEncoder {
     private final JpegLsContexts ctx = new JpegLsContexts();
     private final JpegLsBitWriter out = new JpegLsBitWriter();
     private final int width;
-    private final int[][] prev;
-    private final int[][] cur;
-    private final int[] runIndex = new int[4];
+    private final JpegLsLines lines;
     /** Lines per restart interval; 0 for none. */
     private final int restartLines;
 
@@ -42,9 +40,7 @@ final class JpegLsEncoder implements FrameEncoder {
         this.precision = near > 0 ? Math.max(2, format.bitsStored()) : Math.max(8, format.bitsStored());
         this.params = new JpegLsParameters(precision, near, 0, 0, 0, 0, 0);
         this.width = format.columns();
-        int spp = format.samplesPerPixel();
-        prev = new int[spp][width + 2];
-        cur = new int[spp][width + 2];
+        lines = new JpegLsLines(format.samplesPerPixel(), width);
     }
 
     @Override
@@ -64,32 +60,14 @@ final class JpegLsEncoder implements FrameEncoder {
         JpegLsBitWriter w = out;
         w.reset();
         w.marker(JpegLsHeader.SOI);
-        w.marker(JpegLsHeader.SOF55);
-        w.u16(8 + 3 * spp);
-        w.u8(precision);
-        w.u16(format.rows());
-        w.u16(width);
-        w.u8(spp);
-        for (int c = 0; c < spp; c++) {
-            w.u8(c + 1);
-            w.u8(0x11);
-            w.u8(0);
-        }
+        w.frameHeader(JpegLsHeader.SOF55, precision, format.rows(), width, spp);
         if (restartLines > 0) {
-            w.marker(JpegLsHeader.DRI);
-            w.u16(4);
-            w.u16(restartLines);
+            w.restartInterval(restartLines);
         }
-        w.marker(JpegLsHeader.SOS);
-        w.u16(6 + 2 * spp);
-        w.u8(spp);
-        for (int c = 0; c < spp; c++) {
-            w.u8(c + 1);
-            w.u8(0);
-        }
+        w.scanHeaderComponents(spp, 0); // no mapping tables
         w.u8(params.near);
         w.u8(spp == 1 ? 0 : 1); // ILV: none or line
-        w.u8(0);
+        w.u8(0); // point transform: none
         encodeScan(in);
         w.finish();
         w.marker(JpegLsHeader.EOI);
@@ -108,23 +86,17 @@ final class JpegLsEncoder implements FrameEncoder {
             }
             out.ensure(spp * width * 8 + 64);
             for (int c = 0; c < spp; c++) {
-                load(src, y, c, cur[c], mask);
-                encodeLine(prev[c], cur[c], c);
-                int[] t = prev[c];
-                prev[c] = cur[c];
-                cur[c] = t;
+                load(src, y, c, lines.cur[c], mask);
+                encodeLine(lines.prev[c], lines.cur[c], c);
+                lines.advance(c);
             }
         }
     }
 
-    /** A scan or restart interval starts with fresh contexts and an all-zero line above. */
+    /** A scan or restart interval starts afresh (T.87 A.2.1). */
     private void startInterval() {
         ctx.reset(params);
-        java.util.Arrays.fill(runIndex, 0);
-        for (int c = 0; c < prev.length; c++) {
-            java.util.Arrays.fill(prev[c], 0);
-            java.util.Arrays.fill(cur[c], 0);
-        }
+        lines.clear(format.samplesPerPixel());
     }
 
     private void load(FrameBuffer src, int y, int c, int[] row, int mask) {
@@ -156,7 +128,7 @@ final class JpegLsEncoder implements FrameEncoder {
             int ra = row[x - 1];
             int rb = up[x];
             int rc = up[x - 1];
-            int q = 81 * quant[up[x + 1] - rb + qo] + 9 * quant[rb - rc + qo] + quant[rc - ra + qo];
+            int q = JpegLsContexts.context(quant, qo, ra, rb, rc, up[x + 1]);
             if (q == 0) {
                 x = encodeRun(up, row, x, comp);
             } else {
@@ -170,14 +142,7 @@ final class JpegLsEncoder implements FrameEncoder {
         JpegLsParameters p = params;
         int sign = q >> 31;
         q = (q ^ sign) - sign;
-        int px;
-        if (rc >= Math.max(ra, rb)) {
-            px = Math.min(ra, rb);
-        } else if (rc <= Math.min(ra, rb)) {
-            px = Math.max(ra, rb);
-        } else {
-            px = ra + rb - rc;
-        }
+        int px = JpegLsContexts.predict(ra, rb, rc);
         px += (ctx.c(q) ^ sign) - sign;
         px = px > p.maxVal ? p.maxVal : px < 0 ? 0 : px;
         int errval = ((ix - px) ^ sign) - sign;
@@ -226,7 +191,7 @@ final class JpegLsEncoder implements FrameEncoder {
             x++;
         }
         int length = x - start;
-        int ri = runIndex[comp];
+        int ri = ctx.runIndex[comp];
         while (length >= 1 << J[ri]) {
             out.write(1, 1);
             length -= 1 << J[ri];
@@ -238,7 +203,7 @@ final class JpegLsEncoder implements FrameEncoder {
             if (length > 0) {
                 out.write(1, 1);
             }
-            runIndex[comp] = ri;
+            ctx.runIndex[comp] = ri;
             return x;
         }
         out.write(length, J[ri] + 1); // a zero bit, then the remainder in J[RUNindex] bits
@@ -256,7 +221,7 @@ final class JpegLsEncoder implements FrameEncoder {
         errval = reduce(errval);
         encodeInterruption(riType, errval, ri);
         row[x] = rx;
-        runIndex[comp] = ri > 0 ? ri - 1 : 0;
+        ctx.runIndex[comp] = ri > 0 ? ri - 1 : 0;
         return x + 1;
     }
 

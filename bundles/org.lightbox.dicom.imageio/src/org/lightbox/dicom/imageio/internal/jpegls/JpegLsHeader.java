@@ -1,27 +1,18 @@
 package org.lightbox.dicom.imageio.internal.jpegls;
 
 import org.lightbox.dicom.imageio.CodecException;
+import org.lightbox.dicom.imageio.internal.jpegcommon.MarkerSegmentReader;
 
 /**
  * Parses the marker segments of a JPEG-LS stream (T.87 annex C) up to each scan: SOF55 frame header, LSE preset
- * parameters, DRI and the scan header with NEAR and the interleave mode. Lengths are checked before use.
+ * parameters, DRI and the scan header with NEAR and the interleave mode. The segment syntax T.87 shares with T.81
+ * is read by {@link MarkerSegmentReader}.
  */
-final class JpegLsHeader {
+final class JpegLsHeader extends MarkerSegmentReader {
 
-    private static final String CODEC = JpegLsBitReader.CODEC;
-    static final int SOF55 = 0xF7, LSE = 0xF8, SOI = 0xD8, EOI = 0xD9, SOS = 0xDA, DRI = 0xDD;
-
-    private byte[] buf;
-    private int base;
-    private int pos;
-    private int end;
+    static final int SOF55 = 0xF7, LSE = 0xF8;
 
     boolean frame;
-    int precision;
-    int height;
-    int width;
-    int componentCount;
-    final int[] componentId = new int[4];
     // LSE preset coding parameters; 0 = default
     int maxVal;
     int t1;
@@ -30,77 +21,39 @@ final class JpegLsHeader {
     int reset;
     int restartInterval;
     // scan
-    int scanCount;
-    int scanComponents;
-    final int[] scanComponent = new int[4];
     int near;
     int interleave;
 
+    JpegLsHeader() {
+        super(JpegLsBitReader.CODEC);
+    }
+
     void start(byte[] b, int off, int len) throws CodecException {
-        buf = b;
-        base = off;
-        pos = off;
-        end = off + len;
         frame = false;
         maxVal = t1 = t2 = t3 = reset = 0;
         restartInterval = 0;
-        scanCount = 0;
-        if (len < 4 || (b[off] & 0xFF) != 0xFF || (b[off + 1] & 0xFF) != SOI) {
-            throw new CodecException(CODEC, "no SOI marker: not a JPEG-LS stream", 0);
-        }
-        pos += 2;
-    }
-
-    byte[] buffer() {
-        return buf;
-    }
-
-    int base() {
-        return base;
-    }
-
-    int end() {
-        return end;
-    }
-
-    int position() {
-        return pos;
-    }
-
-    void resumeAt(int p) {
-        pos = p;
+        start(b, off, len, "no SOI marker: not a JPEG-LS stream");
     }
 
     /** Reads segments up to the next scan (true) or EOI / the end of the data after a scan (false). */
     boolean nextScan() throws CodecException {
         while (true) {
-            while (pos < end && (buf[pos] & 0xFF) != 0xFF) {
-                pos++;
-            }
-            while (pos < end && (buf[pos] & 0xFF) == 0xFF) {
-                pos++;
-            }
-            if (pos >= end || (buf[pos] & 0xFF) == EOI) {
+            int marker = nextMarker();
+            if (marker == EOI || marker < 0) {
+                if (marker == EOI) {
+                    pos--; // errors and the caller's end position name the EOI marker itself
+                }
                 if (scanCount == 0) {
-                    throw fail("the stream ends before the first scan", pos - base);
+                    throw fail("the stream ends before the first scan", pos - base());
                 }
                 return false;
             }
-            int marker = buf[pos++] & 0xFF;
             if (marker >= 0xD0 && marker <= 0xD7) {
                 continue;
             }
-            int at = pos - 2 - base;
-            if (pos + 2 > end) {
-                throw fail("marker segment FF" + String.format("%02X", marker) + " is cut off", at);
-            }
-            int length = u16(pos);
-            if (length < 2 || pos + length > end) {
-                throw fail("marker segment FF" + String.format("%02X", marker) + " has length " + length
-                        + ", beyond the data", at);
-            }
-            int segEnd = pos + length;
-            pos += 2;
+            int at = pos - 2 - base();
+            int segEnd = segmentEnd(marker, at);
+            int length = segEnd - pos + 2;
             switch (marker) {
                 case SOF55:
                     readFrame(segEnd, at);
@@ -112,7 +65,7 @@ final class JpegLsHeader {
                     if (length < 4 || length > 6) {
                         throw fail("DRI segment of length " + length, at);
                     }
-                    restartInterval = 0;
+                    restartInterval = 0; // T.87 allows a 16-, 24- or 32-bit interval
                     for (int p = pos; p < segEnd; p++) {
                         restartInterval = (restartInterval << 8) | (buf[p] & 0xFF);
                     }
@@ -124,7 +77,7 @@ final class JpegLsHeader {
                     return true;
                 default:
                     if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                        throw fail("a JPEG (not JPEG-LS) frame header FF" + String.format("%02X", marker), at);
+                        throw fail("a JPEG (not JPEG-LS) frame header FF" + hex(marker), at);
                     }
                     break; // APPn, COM and others: skipped
             }
@@ -133,17 +86,7 @@ final class JpegLsHeader {
     }
 
     private void readFrame(int segEnd, int at) throws CodecException {
-        if (frame) {
-            throw fail("a second frame header", at);
-        }
-        if (segEnd - pos < 6) {
-            throw fail("frame header is cut off", at);
-        }
-        precision = buf[pos] & 0xFF;
-        height = u16(pos + 1);
-        width = u16(pos + 3);
-        componentCount = buf[pos + 5] & 0xFF;
-        pos += 6;
+        readFrameSize(segEnd, frame, at);
         if (precision < 2 || precision > 16) {
             throw fail("precision " + precision + " is outside 2..16", at);
         }
@@ -180,23 +123,9 @@ final class JpegLsHeader {
     }
 
     private void readScan(int segEnd, int at) throws CodecException {
-        if (!frame) {
-            throw fail("scan before the frame header", at);
-        }
-        int ns = buf[pos] & 0xFF;
-        if (ns < 1 || ns > componentCount || segEnd - pos != 4 + 2 * ns) {
-            throw fail("scan header with " + ns + " components", at);
-        }
-        pos++;
+        int ns = readScanComponentCount(segEnd, frame, at);
         for (int i = 0; i < ns; i++) {
-            int id = buf[pos] & 0xFF;
-            int k = 0;
-            while (k < componentCount && componentId[k] != id) {
-                k++;
-            }
-            if (k == componentCount) {
-                throw fail("scan names component " + id + " that the frame does not have", at);
-            }
+            int k = frameComponent(buf[pos] & 0xFF, at);
             if (buf[pos + 1] != 0) {
                 throw fail("mapping tables are not supported", at);
             }
@@ -216,13 +145,5 @@ final class JpegLsHeader {
         if (pointTransform != 0) {
             throw fail("point transform " + pointTransform + " is not supported", at);
         }
-    }
-
-    private int u16(int p) {
-        return (buf[p] & 0xFF) << 8 | (buf[p + 1] & 0xFF);
-    }
-
-    CodecException fail(String reason, long offset) {
-        return new CodecException(CODEC, reason, offset);
     }
 }
