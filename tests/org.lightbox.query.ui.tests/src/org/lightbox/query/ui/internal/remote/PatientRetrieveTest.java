@@ -2,33 +2,22 @@ package org.lightbox.query.ui.internal.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.catalog.InformationModel;
 import org.lightbox.catalog.JobState;
 import org.lightbox.catalog.StudyRecord;
 import org.lightbox.config.RetrieveMethod;
-import org.lightbox.query.transfer.LocalTransferQueue;
 import org.lightbox.query.transfer.TransferJob;
-import org.lightbox.query.ui.internal.NodeFixture;
 import org.lightbox.query.ui.internal.QrArchive;
 import org.lightbox.query.ui.internal.RemoteCorpus;
 
@@ -37,64 +26,7 @@ import org.lightbox.query.ui.internal.RemoteCorpus;
  * those the search did not list) lands in the local catalog and the other patient's does not; a selection of
  * several patients disables it; a remote AE that is down is reported on the status line.
  */
-class PatientRetrieveTest {
-
-    @TempDir
-    Path dir;
-
-    private final RemoteCorpus corpus = new RemoteCorpus();
-    private Display display;
-    private Shell shell;
-    private QrArchive archive;
-    private NodeFixture node;
-    private LocalTransferQueue transfers;
-    private RemoteBrowser browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        display = Display.getDefault();
-        int nodePort = org.lightbox.testing.DcmtkTool.freePort();
-        archive = new QrArchive(dir.resolve("qr"), Map.of(NodeFixture.AET, nodePort));
-        archive.load(corpus.write(dir.resolve("corpus")));
-        node = new NodeFixture(dir.resolve("home"), nodePort, List.of(archive.remote()));
-        transfers = new LocalTransferQueue(node.node);
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1200, 800);
-        browser = new RemoteBrowser(shell, node.node, j -> transfers.queue().submit(j));
-        shell.open();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (shell != null) {
-                shell.dispose();
-            }
-            transfers.close();
-            node.close();
-        } finally {
-            archive.close();
-        }
-    }
-
-    private void waitFor(String what, java.util.function.BooleanSupplier c) {
-        NodeFixture.waitFor(display, what, c, () -> "status: " + browser.status() + "\n" + archive.log());
-    }
-
-    private List<RemoteNode> search() {
-        int before = browser.searchesShown();
-        browser.search();
-        waitFor("the search", () -> browser.searchesShown() > before);
-        return browser.results().studies();
-    }
-
-    private List<RemoteNode> expand(RemoteNode row) {
-        browser.results().viewer().expandToLevel(row, 1);
-        waitFor("the children of " + row, () -> row.children() != null || row.error() != null);
-        assertNull(row.error(), "reading the children of " + row);
-        return row.children();
-    }
+class PatientRetrieveTest extends RemoteBrowserHarness {
 
     private RemoteNode row(List<RemoteNode> studies, String uid) {
         return studies.stream().filter(s -> s.uid().equals(uid)).findFirst().orElseThrow(() -> new AssertionError(

@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.catalog.InformationModel;
 import org.lightbox.catalog.JobState;
 import org.lightbox.catalog.QueryLevel;
@@ -29,73 +21,14 @@ import org.lightbox.dicom.core.Tag;
 import org.lightbox.query.transfer.TransferJob;
 import org.lightbox.storage.ui.PersonNames;
 import org.lightbox.query.transfer.TransferQueue;
-import org.lightbox.query.ui.internal.NodeFixture;
 import org.lightbox.query.ui.internal.QrArchive;
 import org.lightbox.query.ui.internal.RemoteCorpus;
-import org.lightbox.query.transfer.LocalTransferQueue;
 
 /**
  * The Remote screen against dcmqrscp: the search finds the archive's studies, the tree reads series and instances
  * lazily on the one kept association, and a retrieve (C-MOVE to our node, or C-GET) lands in the local catalog.
  */
-class RemoteBrowserTest {
-
-    @TempDir
-    Path dir;
-
-    private final RemoteCorpus corpus = new RemoteCorpus();
-    private Display display;
-    private Shell shell;
-    private QrArchive archive;
-    private NodeFixture node;
-    private LocalTransferQueue transfers;
-    private RemoteBrowser browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        display = Display.getDefault();
-        int nodePort = org.lightbox.testing.DcmtkTool.freePort();
-        archive = new QrArchive(dir.resolve("qr"), Map.of(NodeFixture.AET, nodePort));
-        archive.load(corpus.write(dir.resolve("corpus")));
-        node = new NodeFixture(dir.resolve("home"), nodePort, List.of(archive.remote()));
-        transfers = new LocalTransferQueue(node.node);
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1200, 800);
-        browser = new RemoteBrowser(shell, node.node, j -> transfers.queue().submit(j));
-        shell.open();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (shell != null) {
-                shell.dispose();
-            }
-            transfers.close();
-            node.close();
-        } finally {
-            archive.close();
-        }
-    }
-
-    private void waitFor(String what, java.util.function.BooleanSupplier c) {
-        NodeFixture.waitFor(display, what, c, () -> "status: " + browser.status() + "\n" + archive.log());
-    }
-
-    private List<RemoteNode> search() {
-        int before = browser.searchesShown();
-        browser.search();
-        waitFor("the search", () -> browser.searchesShown() > before);
-        return browser.results().studies();
-    }
-
-    private List<RemoteNode> expand(RemoteNode row) {
-        browser.results().viewer().expandToLevel(row, 1);
-        waitFor("the children of " + row, () -> row.children() != null || row.error() != null);
-        assertNull(row.error(), "reading the children of " + row);
-        return row.children();
-    }
+class RemoteBrowserTest extends RemoteBrowserHarness {
 
     private static Set<String> uids(List<RemoteNode> rows) {
         return rows.stream().map(RemoteNode::uid).collect(Collectors.toCollection(TreeSet::new));
