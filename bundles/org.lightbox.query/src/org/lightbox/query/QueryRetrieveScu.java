@@ -1,7 +1,9 @@
 package org.lightbox.query;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.lightbox.catalog.FileStore;
 import org.lightbox.config.AeTitle;
@@ -10,6 +12,7 @@ import org.lightbox.config.RemoteAe;
 import org.lightbox.config.RetrieveMethod;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DicomServiceRegistry;
@@ -32,14 +35,29 @@ import org.lightbox.query.internal.RetrieveExchange;
 public final class QueryRetrieveScu {
     private final String callingAeTitle;
     private final ConnectionOptions options;
+    private final List<AssociationListener> watchers;
 
     /**
      * @param callingAeTitle our AE title, also the default C-MOVE destination (our node)
      * @param options        transport settings; TLS is used for remote AEs flagged TLS and must then be set
      */
     public QueryRetrieveScu(String callingAeTitle, ConnectionOptions options) {
-        this.callingAeTitle = AeTitle.check(callingAeTitle);
+        this(AeTitle.check(callingAeTitle), options, List.of());
+    }
+
+    private QueryRetrieveScu(String callingAeTitle, ConnectionOptions options, List<AssociationListener> watchers) {
+        this.callingAeTitle = callingAeTitle;
         this.options = options;
+        this.watchers = watchers;
+    }
+
+    /**
+     * This SCU, with {@code watcher} told about every association it opens (e.g. an association log recorder).
+     */
+    public QueryRetrieveScu withAssociationListener(AssociationListener watcher) {
+        List<AssociationListener> all = new ArrayList<>(watchers);
+        all.add(Objects.requireNonNull(watcher, "watcher"));
+        return new QueryRetrieveScu(callingAeTitle, options, List.copyOf(all));
     }
 
     /** As the node: its AE title and maximum PDU length. */
@@ -61,6 +79,7 @@ public final class QueryRetrieveScu {
             o = o.withTls(null);
         }
         Connector c = new Connector(o);
+        watchers.forEach(c::addListener);
         if (services != null) {
             c.services(services);
         }

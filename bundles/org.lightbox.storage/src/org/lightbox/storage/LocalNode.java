@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.lightbox.catalog.AssociationEvent;
 import org.lightbox.catalog.Catalog;
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.catalog.FileStore;
@@ -88,6 +89,36 @@ public final class LocalNode implements AutoCloseable {
     /** The catalog, opened (with the recovery scan) on first use. */
     public Catalog catalog() throws IOException {
         return storage().catalog();
+    }
+
+    /**
+     * A recorder of the associations a component of this process opens (subscribe it to the component's connectors):
+     * each line goes to the catalog's association log and, as the node's own outbound associations do, to this
+     * node's listeners as an association event, so the Activity view follows. Cheap: the catalog is opened, if need
+     * be, at the first line, on the association's thread.
+     */
+    public AssociationLogRecorder associationLog() {
+        return new AssociationLogRecorder(() -> catalog().activityLog(), null, this::announce);
+    }
+
+    /** Tells the listeners about a line another component wrote. */
+    private void announce(AssociationEvent line) {
+        NodeEvent.Peer peer = new NodeEvent.Peer(line.callingAet() + "->" + line.calledAet(), line.callingAet(),
+                line.calledAet(), line.remoteHost(), line.remotePort(),
+                line.direction() == AssociationEvent.Direction.OUTBOUND);
+        NodeEvent e = switch (line.outcome()) {
+            case ACCEPTED -> new NodeEvent.AssociationAccepted(line.time(), peer);
+            case REJECTED -> new NodeEvent.AssociationRejected(line.time(), peer, line.detail());
+            case RELEASED, ABORTED, FAILED -> new NodeEvent.AssociationEnded(line.time(), peer,
+                    line.outcome() == AssociationEvent.Outcome.RELEASED, line.detail());
+        };
+        for (NodeListener l : listeners) {
+            try {
+                l.onEvent(e);
+            } catch (RuntimeException x) {
+                LOG.log(System.Logger.Level.WARNING, "node listener " + l.getClass().getName() + " failed", x);
+            }
+        }
     }
 
     public FileStore fileStore() throws IOException {

@@ -189,10 +189,14 @@ public final class Node implements AutoCloseable {
         try {
             ConnectionOptions options = ConnectionOptions.defaults().withMaxPduReceive(config.node().maxPduReceive());
             ReceiveLog receives = new ReceiveLog(catalog.activityLog(), events);
-            ActivityRecorder recorder = new ActivityRecorder(catalog.activityLog(), events, receives);
-            Connector plain = new Connector(options).executor(ex).addListener(recorder);
+            // the log line first: a node listener woken by the event reads the log
+            AssociationLogRecorder logRecorder = new AssociationLogRecorder(catalog.activityLog(), message -> events
+                    .fire(new NodeEvent.Failure(Instant.now(), "association log", message)));
+            ActivityRecorder recorder = new ActivityRecorder(events, receives);
+            Connector plain = new Connector(options).executor(ex).addListener(logRecorder).addListener(recorder);
             OutboundConnector connector = new OutboundConnector(plain, tls == null ? null
-                    : new Connector(options.withTls(tls)).executor(ex).addListener(recorder));
+                    : new Connector(options.withTls(tls)).executor(ex).addListener(logRecorder)
+                            .addListener(recorder));
             CallerQueue callers = new CallerQueue();
             DicomServiceRegistry r = NodeServices.registry(config, catalog, store, connector, events, receives,
                     callers, ex);
@@ -201,7 +205,8 @@ public final class Node implements AutoCloseable {
             }
             AcceptorPolicy p = NodeServices.policy(config, r);
             DicomServer s = new DicomServer(options, p, r, ex).maxAssociations(config.node().maxAssociations());
-            s.addListener(callers).addListener(recorder).addListener(afterAssociation(deleter));
+            s.addListener(callers).addListener(logRecorder).addListener(recorder)
+                    .addListener(afterAssociation(deleter));
             for (AssociationListener l : associationListeners) {
                 s.addListener(l);
             }

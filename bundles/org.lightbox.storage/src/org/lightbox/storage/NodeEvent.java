@@ -53,7 +53,10 @@ public sealed interface NodeEvent {
         }
     }
 
-    /** The association ended: released in order, or aborted (by either side, or the connection was lost). */
+    /**
+     * The association ended: released in order, or aborted (by either side, or the connection was lost); for an
+     * outbound one, also when it never came about (the connection failed: the detail says why).
+     */
     record AssociationEnded(Instant time, Peer peer, boolean released, String detail) implements NodeEvent {
         @Override
         public String describe() {

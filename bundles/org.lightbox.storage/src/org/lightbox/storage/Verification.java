@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.config.TlsSettings;
 import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DicomServiceRegistry;
@@ -48,6 +49,17 @@ public final class Verification {
      * @param opened sees the association once it is open (a caller that cancels aborts it)
      */
     public static Result echo(String callingAet, RemoteAe remote, TlsSettings tls, Consumer<Association> opened) {
+        return echo(callingAet, remote, tls, opened, null);
+    }
+
+    /**
+     * Echoes {@code remote} as {@code callingAet}, telling {@code watcher} what becomes of the association (e.g. an
+     * {@link AssociationLogRecorder}, so the test shows in the association log).
+     *
+     * @param watcher may be {@code null}
+     */
+    public static Result echo(String callingAet, RemoteAe remote, TlsSettings tls, Consumer<Association> opened,
+            AssociationListener watcher) {
         AAssociateRq rq = new AAssociateRq().calledAeTitle(remote.aeTitle()).callingAeTitle(callingAet);
         rq.addPresentationContext(DicomServiceRegistry.VERIFICATION, IMPLICIT_LITTLE_ENDIAN);
         ConnectionOptions options = ConnectionOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT_MILLIS)
@@ -62,7 +74,11 @@ public final class Verification {
                 }
                 options = options.withTls(t);
             }
-            Association a = new Connector(options).open(remote.host(), remote.port(), rq);
+            Connector connector = new Connector(options);
+            if (watcher != null) {
+                connector.addListener(watcher);
+            }
+            Association a = connector.open(remote.host(), remote.port(), rq);
             opened.accept(a);
             try {
                 Status s = a.echo();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.catalog.AssociationEvent;
 import org.lightbox.catalog.InstanceFile;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.config.TlsSettings;
@@ -209,6 +210,39 @@ class RetrieveInteropTest {
                 .anyMatch(s -> s.studyUid().equals("1.8.1") && s.instances() == 6 && s.destinationAet()
                         .equals("STORESCP")), "the send log has the study");
         assertTrue(!node.storage.catalog().isPinned("1.8.1"), "unpinned after the move");
+        List<AssociationEvent> toStorescp = outbound("STORESCP");
+        for (AssociationEvent.Outcome o : List.of(AssociationEvent.Outcome.ACCEPTED,
+                AssociationEvent.Outcome.RELEASED)) {
+            assertTrue(toStorescp.stream().anyMatch(e -> e.outcome() == o && "LIGHTBOX".equals(e.callingAet())
+                    && "127.0.0.1".equals(e.remoteHost()) && e.remotePort() == storescpPort),
+                    "the sub-operations' association is logged " + o + ": " + toStorescp);
+        }
+    }
+
+    /** The association log's OUTBOUND lines to {@code calledAet}. */
+    private List<AssociationEvent> outbound(String calledAet) throws Exception {
+        return node.storage.catalog().activityLog().associations(null, null, 0).stream()
+                .filter(e -> e.direction() == AssociationEvent.Direction.OUTBOUND && calledAet.equals(e.calledAet()))
+                .toList();
+    }
+
+    @Test
+    void aDestinationThatIsDownIsLoggedAsAFailedAssociation() throws Exception {
+        int before = node.events(NodeEvent.RetrieveCompleted.class).size();
+        int linesBefore = outbound("PICKY").size();
+        movescu(69, "-S", "PICKY", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=1.8.2"); // nobody listens
+        NodeEvent.RetrieveCompleted done = lastRetrieve(before);
+        assertEquals(0, done.completed());
+        List<AssociationEvent> lines = outbound("PICKY");
+        assertEquals(linesBefore + 1, lines.size(), lines.toString());
+        AssociationEvent failed = lines.get(0); // newest first
+        assertEquals(AssociationEvent.Outcome.FAILED, failed.outcome());
+        assertEquals("LIGHTBOX", failed.callingAet());
+        assertEquals(pickyPort, failed.remotePort());
+        assertTrue(failed.detail() != null && failed.detail().contains("cannot connect"), failed.detail());
+        assertTrue(node.events(NodeEvent.AssociationEnded.class).stream().anyMatch(e -> e.peer().outbound()
+                && !e.released() && "PICKY".equals(e.peer().calledAet()) && e.peer().remotePort() == pickyPort),
+                "the node's listeners hear of it (the Activity view follows)");
     }
 
     @Test

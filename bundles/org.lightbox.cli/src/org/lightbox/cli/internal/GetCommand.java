@@ -9,6 +9,7 @@ import org.lightbox.cli.UsageException;
 import org.lightbox.config.LightboxHome;
 import org.lightbox.query.RetrieveOutcome;
 import org.lightbox.query.RetrieveRequest;
+import org.lightbox.storage.AssociationLogRecorder;
 import org.lightbox.storage.NodeStorage;
 import org.osgi.service.component.annotations.Component;
 
@@ -61,7 +62,8 @@ public final class GetCommand implements Command {
         try (NodeStorage storage = NodeStorage.open(h, o.config.storage(),
                 NodeStorage.loadDriver(NodeStorage.catalogLocation(h, o.config.storage())))) {
             try {
-                outcome = o.scu().get(o.remote, rq, storage.fileStore(), RetrieveCommand.progress(err, "get"), null);
+                outcome = o.scu().withAssociationListener(new AssociationLogRecorder(storage.catalog().activityLog()))
+                        .get(o.remote, rq, storage.fileStore(), RetrieveCommand.progress(err, "get"), null);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -43,6 +43,8 @@ public final class Association {
     private final Executor executor;
     private final AtomicInteger messageIds = new AtomicInteger();
     private final int serial = SERIAL.incrementAndGet();
+    /** Whom the requestor calls, or whence the acceptor's connection came: known before the upper layer is. */
+    private final InetSocketAddress peerAddress;
     private volatile String label;
     private volatile UpperLayer ul;
     private volatile DimseChannel channel;
@@ -50,9 +52,10 @@ public final class Association {
     private volatile AAssociateAc acceptance;
     private final CompletableFuture<AssociationAbortedException> end = new CompletableFuture<>();
 
-    Association(boolean requestor, String peer, AssociationEvents events, DicomServiceRegistry registry,
-            Executor executor) {
+    Association(boolean requestor, String peer, InetSocketAddress peerAddress, AssociationEvents events,
+            DicomServiceRegistry registry, Executor executor) {
         this.requestor = requestor;
+        this.peerAddress = peerAddress;
         this.events = events;
         this.registry = registry;
         this.executor = executor;
@@ -124,8 +127,16 @@ public final class Association {
         return requestor ? request.calledAeTitle() : request.callingAeTitle();
     }
 
+    /**
+     * The peer's address: the connected socket's once established, before that the address called (requestor, as
+     * given, possibly unresolved) or the address the connection came from (acceptor).
+     */
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) ul.socket().getRemoteSocketAddress();
+        UpperLayer u = ul;
+        if (u != null && u.socket().getRemoteSocketAddress() instanceof InetSocketAddress connected) {
+            return connected;
+        }
+        return peerAddress;
     }
 
     /** True while PDUs can flow (not yet released, aborted or closed). */

@@ -1,5 +1,7 @@
 package org.lightbox.dicom.net;
 
+import java.io.IOException;
+
 import org.lightbox.dicom.net.pdu.AAssociateRj;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 
@@ -10,8 +12,20 @@ import org.lightbox.dicom.net.pdu.AAssociateRq;
  */
 public interface AssociationListener {
 
-    /** An A-ASSOCIATE-RQ arrived (acceptor side), before the policy decides. */
+    /**
+     * An A-ASSOCIATE-RQ arrived (acceptor side), before the policy decides; or we are about to send one (requestor
+     * side), before the connection is made. Until the association is established this is the only place a
+     * listener sees the request; {@link Association#remoteAddress()} already names the peer.
+     */
     default void requested(Association association, AAssociateRq request) {
+    }
+
+    /**
+     * Requestor side: no association came about, and no answer either — the connection failed (refused, timed out,
+     * TLS handshake) or the negotiation broke (abort, lost connection, no answer in time). A rejection is
+     * {@link #rejected} instead.
+     */
+    default void failed(Association association, IOException cause) {
     }
 
     /** The association is established (either side). */

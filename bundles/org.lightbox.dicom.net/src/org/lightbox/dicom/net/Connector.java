@@ -1,6 +1,7 @@
 package org.lightbox.dicom.net;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,13 +72,17 @@ public final class Connector {
             t.setDaemon(true);
             t.start();
         };
-        Association a = new Association(true, rq.calledAeTitle() + "@" + host + ":" + port, events, services, ex);
+        Association a = new Association(true, rq.calledAeTitle() + "@" + host + ":" + port,
+                InetSocketAddress.createUnresolved(host, port), events, services, ex);
+        events.fire(l -> l.requested(a, rq));
         UpperLayer ul;
         try {
             ul = AssociationEstablishment.request(options, host, port, rq, a.label());
         } catch (AssociationRejectedException e) {
-            a.label(a.label());
             events.fire(l -> l.rejected(a, e.reject()));
+            throw e;
+        } catch (IOException e) {
+            events.fire(l -> l.failed(a, e));
             throw e;
         }
         ul.maxPduReceive(rq.userInformation().maxPduLength());

@@ -117,7 +117,8 @@ public final class DicomServer implements Closeable {
 
     private void serve(Socket s) {
         String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
-        Association a = new Association(false, peer, events, registry, executor);
+        Association a = new Association(false, peer, (InetSocketAddress) s.getRemoteSocketAddress(), events,
+                registry, executor);
         try {
             AssociationEstablishment est = AssociationEstablishment.accepted(s, options, a.label());
             AAssociateRq rq = est.receiveRequest();

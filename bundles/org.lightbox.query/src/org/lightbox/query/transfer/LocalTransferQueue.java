@@ -39,7 +39,7 @@ public final class LocalTransferQueue implements AutoCloseable {
         if (queue == null) {
             DeviceConfiguration config = node.configuration();
             TransferQueue q = new TransferQueue(node.fileStore(), TransferQueueSettings.forNode(config,
-                    node.home().root()));
+                    node.home().root()), node.associationLog());
             try {
                 q.start();
             } catch (CatalogException e) {

@@ -15,6 +15,7 @@ import org.lightbox.catalog.FileStore;
 import org.lightbox.catalog.InstanceOutcome;
 import org.lightbox.catalog.Job;
 import org.lightbox.catalog.JobState;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.dicom.net.DimseService;
 import org.lightbox.query.QueryRetrieveScu;
 import org.lightbox.query.internal.commit.CommitmentReports;
@@ -23,6 +24,7 @@ import org.lightbox.query.internal.retrieve.RetrieveHandler;
 import org.lightbox.query.internal.retrieve.RetrievePayload;
 import org.lightbox.query.internal.send.SendPayload;
 import org.lightbox.query.internal.transfer.QueueEngine;
+import org.lightbox.storage.AssociationLogRecorder;
 
 /**
  * The durable transfer queue: every send (and, through further {@link TransferHandler}s, every retrieve) is a job
@@ -42,14 +44,25 @@ public final class TransferQueue implements AutoCloseable {
     private final CommitmentReports reports;
     private volatile ToLongFunction<String> receivedFrom = aet -> 0;
 
-    /** A queue over the store's catalog; call {@link #start()} to run jobs. */
+    /**
+     * A queue over the store's catalog; call {@link #start()} to run jobs. Every association a job opens is written
+     * to the catalog's association log.
+     */
     public TransferQueue(FileStore store, TransferQueueSettings settings) {
+        this(store, settings, new AssociationLogRecorder(store.catalog().activityLog()));
+    }
+
+    /**
+     * A queue whose associations go to {@code associationLog} (e.g. a
+     * {@link org.lightbox.storage.LocalNode#associationLog()}, which also wakes the node's listeners).
+     */
+    public TransferQueue(FileStore store, TransferQueueSettings settings, AssociationListener associationLog) {
         this.catalog = store.catalog();
         this.engine = new QueueEngine(catalog, settings);
         this.reports = new CommitmentReports(catalog);
-        engine.register(new SendHandler(store, settings, reports));
-        engine.register(new RetrieveHandler(new QueryRetrieveScu(settings.callingAet(), settings.connection()),
-                store, aet -> receivedFrom.applyAsLong(aet)));
+        engine.register(new SendHandler(store, settings, reports, associationLog));
+        engine.register(new RetrieveHandler(new QueryRetrieveScu(settings.callingAet(), settings.connection())
+                .withAssociationListener(associationLog), store, aet -> receivedFrom.applyAsLong(aet)));
     }
 
     /**

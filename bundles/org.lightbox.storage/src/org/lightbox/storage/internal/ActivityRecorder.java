@@ -1,14 +1,12 @@
 package org.lightbox.storage.internal;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-import org.lightbox.catalog.ActivityLog;
-import org.lightbox.catalog.AssociationEvent;
-import org.lightbox.catalog.CatalogException;
 import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.AssociationAbortedException;
 import org.lightbox.dicom.net.AssociationListener;
@@ -17,13 +15,12 @@ import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.storage.NodeEvent;
 
 /**
- * Turns the server's association events into the catalog's association log and the node's events, and closes
- * the receive log of an association when it ends.
+ * Turns the node's association events into {@link NodeEvent}s and closes the receive log of an association when it
+ * ends. The association log itself is written by {@link org.lightbox.storage.AssociationLogRecorder}, subscribed
+ * before this one so that a listener woken by the event finds the line.
  */
 public final class ActivityRecorder implements AssociationListener {
-    private static final System.Logger LOG = System.getLogger(ActivityRecorder.class.getName());
 
-    private final ActivityLog log;
     private final NodeEvents events;
     private final ReceiveLog receives;
     /**
@@ -32,8 +29,7 @@ public final class ActivityRecorder implements AssociationListener {
      */
     private final Map<Association, AAssociateRq> requests = Collections.synchronizedMap(new WeakHashMap<>());
 
-    public ActivityRecorder(ActivityLog log, NodeEvents events, ReceiveLog receives) {
-        this.log = log;
+    public ActivityRecorder(NodeEvents events, ReceiveLog receives) {
         this.events = events;
         this.receives = receives;
     }
@@ -46,17 +42,19 @@ public final class ActivityRecorder implements AssociationListener {
     @Override
     public void accepted(Association a) {
         requests.remove(a);
-        NodeEvent.Peer peer = peer(a, a.request());
-        record(peer, AssociationEvent.Outcome.ACCEPTED, null);
-        events.fire(new NodeEvent.AssociationAccepted(Instant.now(), peer));
+        events.fire(new NodeEvent.AssociationAccepted(Instant.now(), peer(a, a.request())));
     }
 
     @Override
     public void rejected(Association a, AAssociateRj rj) {
-        NodeEvent.Peer peer = peer(a, requests.remove(a));
-        String reason = rj.describe();
-        record(peer, AssociationEvent.Outcome.REJECTED, reason);
-        events.fire(new NodeEvent.AssociationRejected(Instant.now(), peer, reason));
+        events.fire(new NodeEvent.AssociationRejected(Instant.now(), peer(a, requests.remove(a)), rj.describe()));
+    }
+
+    /** An association the node could not open ends before it began: told as ended, so views of the log follow. */
+    @Override
+    public void failed(Association a, IOException cause) {
+        events.fire(new NodeEvent.AssociationEnded(Instant.now(), peer(a, requests.remove(a)), false,
+                cause.getMessage()));
     }
 
     @Override
@@ -71,49 +69,20 @@ public final class ActivityRecorder implements AssociationListener {
 
     private void ended(Association a, boolean released, String detail) {
         receives.ended(a);
-        NodeEvent.Peer peer = peer(a, a.request());
-        record(peer, released ? AssociationEvent.Outcome.RELEASED : AssociationEvent.Outcome.ABORTED, detail);
-        events.fire(new NodeEvent.AssociationEnded(Instant.now(), peer, released, detail));
-    }
-
-    private void record(NodeEvent.Peer p, AssociationEvent.Outcome outcome, String detail) {
-        try {
-            log.log(new AssociationEvent(0, Instant.now(), p.outbound() ? AssociationEvent.Direction.OUTBOUND
-                    : AssociationEvent.Direction.INBOUND, p.callingAet(),
-                    p.calledAet(), p.remoteHost(), p.remotePort(), outcome, detail));
-        } catch (CatalogException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, p.association() + ": cannot write the association log: "
-                    + e.getMessage());
-            events.fire(new NodeEvent.Failure(Instant.now(), "association log", p.association() + ": " + e.getMessage()));
-        }
+        events.fire(new NodeEvent.AssociationEnded(Instant.now(), peer(a, a.request()), released, detail));
     }
 
     static NodeEvent.Peer peer(Association a, AAssociateRq rq) {
         InetSocketAddress remote = remote(a);
-        String host = remote != null ? remote.getHostString() : null;
-        int port = remote != null ? remote.getPort() : 0;
-        if (remote == null) {
-            // before acceptance the label names the peer: "A7 from 10.0.0.5:40122"
-            String label = a.label();
-            int from = label.indexOf(" from ");
-            int colon = label.lastIndexOf(':');
-            if (from > 0 && colon > from) {
-                host = label.substring(from + 6, colon);
-                try {
-                    port = Integer.parseInt(label.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    port = 0;
-                }
-            }
-        }
         return new NodeEvent.Peer(a.label(), rq == null ? null : rq.callingAeTitle(),
-                rq == null ? null : rq.calledAeTitle(), host, port, a.isRequestor());
+                rq == null ? null : rq.calledAeTitle(), remote == null ? null : remote.getHostString(),
+                remote == null ? 0 : remote.getPort(), a.isRequestor());
     }
 
-    /** The peer's address, or null before the association was established. */
+    /** The peer's address (the one called or connected from, before the association is established). */
     static InetSocketAddress remote(Association a) {
         try {
-            return a.request() == null ? null : a.remoteAddress();
+            return a.remoteAddress();
         } catch (RuntimeException e) {
             return null;
         }

@@ -19,6 +19,7 @@ import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.core.VR;
 import org.lightbox.dicom.core.io.DicomWriter;
 import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.DicomServiceRegistry;
@@ -39,11 +40,15 @@ public final class CommitmentScu {
     private final TransferRecords records;
     private final CommitmentReports reports;
     private final Duration wait;
+    private final AssociationListener watcher;
 
-    public CommitmentScu(TransferRecords records, CommitmentReports reports, Duration wait) {
+    /** @param watcher told about every association opened for a request (the association log) */
+    public CommitmentScu(TransferRecords records, CommitmentReports reports, Duration wait,
+            AssociationListener watcher) {
         this.records = records;
         this.reports = reports;
         this.wait = wait;
+        this.watcher = watcher;
     }
 
     /** What became of a request. */
@@ -69,7 +74,7 @@ public final class CommitmentScu {
         reports.expect(tx);
         Association a;
         try {
-            a = new Connector(options).services(mine).open(peer.host(), peer.port(), rq);
+            a = new Connector(options).services(mine).addListener(watcher).open(peer.host(), peer.port(), rq);
         } catch (IOException e) {
             refused(tx, items);
             reports.await(tx, 0);

@@ -20,6 +20,7 @@ import org.lightbox.catalog.Pin;
 import org.lightbox.catalog.TransferRecords.CommitmentItem;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
 import org.lightbox.query.internal.commit.CommitmentReports;
@@ -42,16 +43,20 @@ public final class SendHandler implements TransferHandler {
     private final FileStore store;
     private final Catalog catalog;
     private final TransferQueueSettings settings;
+    private final AssociationListener watcher;
     private final InstanceStore sender;
     private final CommitmentScu commitment;
     private final SendLog log;
 
-    public SendHandler(FileStore store, TransferQueueSettings settings, CommitmentReports reports) {
+    /** @param watcher told about every association the handler opens (the association log) */
+    public SendHandler(FileStore store, TransferQueueSettings settings, CommitmentReports reports,
+            AssociationListener watcher) {
         this.store = store;
         this.catalog = store.catalog();
         this.settings = settings;
+        this.watcher = watcher;
         this.sender = new InstanceStore(store);
-        this.commitment = new CommitmentScu(catalog.transferRecords(), reports, settings.commitmentWait());
+        this.commitment = new CommitmentScu(catalog.transferRecords(), reports, settings.commitmentWait(), watcher);
         this.log = new SendLog(catalog);
     }
 
@@ -157,7 +162,7 @@ public final class SendHandler implements TransferHandler {
                             return;
                         }
                         if (a == null || !a.isOpen()) {
-                            a = new Connector(options).open(peer.host(), peer.port(),
+                            a = new Connector(options).addListener(watcher).open(peer.host(), peer.port(),
                                     b.request(peer.aeTitle(), calling));
                             attempt.onStop(a::abort);
                         }

@@ -220,7 +220,7 @@ public final class RemoteBrowser extends Composite {
         }
         status.setText("C-ECHO " + r.aeTitle() + "...");
         Job.create("C-ECHO " + r.aeTitle(), m -> {
-            String line = RemoteEcho.echo(aet, r, tls);
+            String line = RemoteEcho.echo(aet, r, tls, node.associationLog());
             if (!isDisposed()) {
                 getDisplay().asyncExec(() -> {
                     if (!status.isDisposed()) {
@@ -303,7 +303,8 @@ public final class RemoteBrowser extends Composite {
         RemoteSearch by;
         try {
             if (connection == null) {
-                connection = new RemoteConnection(QueryRetrieveScu.forNode(node.configuration()), r);
+                connection = new RemoteConnection(QueryRetrieveScu.forNode(node.configuration())
+                        .withAssociationListener(node.associationLog()), r);
             }
             by = new RemoteSearch(connection, model);
         } catch (IOException e) {

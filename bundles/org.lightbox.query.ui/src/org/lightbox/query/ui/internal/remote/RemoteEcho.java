@@ -2,6 +2,7 @@ package org.lightbox.query.ui.internal.remote;
 
 import org.lightbox.config.RemoteAe;
 import org.lightbox.config.TlsSettings;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.storage.Verification;
 
 /**
@@ -13,10 +14,13 @@ public final class RemoteEcho {
     private RemoteEcho() {
     }
 
-    /** @param tls the configuration's key and trust stores, used when {@code remote} is marked TLS */
-    public static String echo(String callingAet, RemoteAe remote, TlsSettings tls) {
+    /**
+     * @param tls     the configuration's key and trust stores, used when {@code remote} is marked TLS
+     * @param watcher told what becomes of the association (the association log); may be {@code null}
+     */
+    public static String echo(String callingAet, RemoteAe remote, TlsSettings tls, AssociationListener watcher) {
         String who = remote.aeTitle() + "@" + remote.host() + ":" + remote.port();
-        Verification.Result r = Verification.echo(callingAet, remote, tls, a -> { });
+        Verification.Result r = Verification.echo(callingAet, remote, tls, a -> { }, watcher);
         return who + ": C-ECHO " + switch (r.outcome()) {
             case SUCCESS -> "success (" + r.millis() + " ms)";
             case ANSWERED -> "answered " + r.detail();

@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.lightbox.config.RemoteAe;
 import org.lightbox.config.TlsSettings;
 import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.storage.Verification;
 
 /**
@@ -32,14 +33,18 @@ final class EchoJob extends Job {
     private final RemoteAe remote;
     private final Consumer<Outcome> done;
     private final TlsSettings tls;
+    private final AssociationListener watcher;
     private volatile Association association;
     private volatile boolean cancelled;
 
-    EchoJob(String callingAet, RemoteAe remote, TlsSettings tls, Consumer<Outcome> done) {
+    /** @param watcher told what becomes of the association (the association log); may be {@code null} */
+    EchoJob(String callingAet, RemoteAe remote, TlsSettings tls, AssociationListener watcher,
+            Consumer<Outcome> done) {
         super("C-ECHO " + remote.aeTitle());
         this.callingAet = callingAet;
         this.remote = remote;
         this.tls = tls;
+        this.watcher = watcher;
         this.done = done;
         setUser(false);
     }
@@ -61,7 +66,7 @@ final class EchoJob extends Job {
             if (cancelled) {
                 a.abort(); // cancelled while connecting
             }
-        });
+        }, watcher);
         if (cancelled) {
             return new Outcome(remote, false, 0, "cancelled");
         }

@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.RemoteAe;
+import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.storage.LocalNode;
 
 /**
@@ -191,7 +192,8 @@ public final class RemoteAePreferencePage extends ConfigurationPage {
         RemoteAe r = remotes.get(index);
         echoResult.setText("Testing " + r + " ...");
         Display display = getShell().getDisplay();
-        echo = new EchoJob(shown().node().aeTitle(), r, shown().tls(), outcome -> display.asyncExec(() -> {
+        AssociationListener log = node().associationLog(); // the test shows in the association log
+        echo = new EchoJob(shown().node().aeTitle(), r, shown().tls(), log, outcome -> display.asyncExec(() -> {
             testing = false;
             if (!echoResult.isDisposed()) {
                 echoResult.setText(outcome.describe());

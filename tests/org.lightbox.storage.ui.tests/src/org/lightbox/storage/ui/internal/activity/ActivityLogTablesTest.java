@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.catalog.AssociationEvent;
 import org.lightbox.catalog.ReceiveEvent;
+import org.lightbox.config.RemoteAe;
+import org.lightbox.storage.Verification;
 import org.lightbox.storage.ui.internal.UiFixture;
 import org.lightbox.testing.DcmtkTool;
 
@@ -80,6 +82,26 @@ class ActivityLogTablesTest {
         table.filterText().setText("");
         fx.dispatch();
         assertTrue(rows(t).stream().anyMatch(r -> r.contains("ECHOSCU")), rows(t).toString());
+    }
+
+    @Test
+    void anAssociationTheWorkbenchOpensShowsAsOutgoing() throws Exception {
+        ActivityTable<AssociationEvent> table = AssociationLogTable.create(fx.shell, fx.node());
+        fx.open();
+        fx.waitFor("the empty log", () -> table.statusText().equals("0 line(s)"), table::statusText);
+        int closed = DcmtkTool.freePort(); // nobody listens: the node sees nothing, only our line wakes the table
+        Verification.Result r = Verification.echo("LIGHTBOX", new RemoteAe("NOBODY", "127.0.0.1", closed, false, ""),
+                null, a -> { }, fx.node().associationLog());
+        assertEquals(Verification.Outcome.FAILED, r.outcome());
+        Table t = table.table();
+        fx.waitFor("the failed outgoing association", () -> t.getItemCount() == 1, () -> rows(t).toString());
+        TableItem top = t.getItem(0);
+        assertEquals("out", top.getText(1));
+        assertEquals("LIGHTBOX", top.getText(2));
+        assertEquals("NOBODY", top.getText(3));
+        assertEquals("127.0.0.1:" + closed, top.getText(4));
+        assertEquals("failed", top.getText(5));
+        assertTrue(top.getText(6).contains("cannot connect"), top.getText(6));
     }
 
     @Test

@@ -1,0 +1,125 @@
+package org.lightbox.storage;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
+
+import org.lightbox.catalog.ActivityLog;
+import org.lightbox.catalog.AssociationEvent;
+import org.lightbox.catalog.CatalogException;
+import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.AssociationAbortedException;
+import org.lightbox.dicom.net.AssociationListener;
+import org.lightbox.dicom.net.pdu.AAssociateRj;
+import org.lightbox.dicom.net.pdu.AAssociateRq;
+
+/**
+ * Writes the catalog's association log: one line when an association is accepted, rejected or could not be opened,
+ * and one when it ends (released or aborted). Subscribe it to a {@link org.lightbox.dicom.net.DicomServer} for the
+ * associations peers open to us (INBOUND) and to every {@link org.lightbox.dicom.net.Connector} of a component that
+ * has a catalog for those we open (OUTBOUND). A line that cannot be written is logged at WARNING and otherwise
+ * ignored: the log never makes an association fail. Thread-safe.
+ */
+public final class AssociationLogRecorder implements AssociationListener {
+    private static final System.Logger LOG = System.getLogger(AssociationLogRecorder.class.getName());
+
+    /** Where the lines go; resolved at each line, so a catalog opened on demand is not opened by the caller. */
+    interface Destination {
+        ActivityLog activityLog() throws IOException;
+    }
+
+    private final Destination destination;
+    private final Consumer<String> writeFailures;
+    private final Consumer<AssociationEvent> written;
+    /**
+     * Requests not yet answered: an association that is rejected or fails never learns its request otherwise. Weak,
+     * so that a connection that broke without an event leaves nothing behind.
+     */
+    private final Map<Association, AAssociateRq> pending = Collections.synchronizedMap(new WeakHashMap<>());
+
+    public AssociationLogRecorder(ActivityLog log) {
+        this(log, null);
+    }
+
+    /** @param writeFailures also told (after the WARNING) what could not be written; may be {@code null} */
+    public AssociationLogRecorder(ActivityLog log, Consumer<String> writeFailures) {
+        this(fixed(Objects.requireNonNull(log, "log")), writeFailures, null);
+    }
+
+    /** @param written told each line once it is in the log (e.g. to wake a view); may be {@code null} */
+    AssociationLogRecorder(Destination destination, Consumer<String> writeFailures,
+            Consumer<AssociationEvent> written) {
+        this.destination = destination;
+        this.writeFailures = writeFailures;
+        this.written = written;
+    }
+
+    private static Destination fixed(ActivityLog log) {
+        return () -> log;
+    }
+
+    @Override
+    public void requested(Association a, AAssociateRq rq) {
+        pending.put(a, rq);
+    }
+
+    @Override
+    public void accepted(Association a) {
+        pending.remove(a);
+        write(a, a.request(), AssociationEvent.Outcome.ACCEPTED, null);
+    }
+
+    @Override
+    public void rejected(Association a, AAssociateRj rj) {
+        write(a, pending.remove(a), AssociationEvent.Outcome.REJECTED, rj.describe());
+    }
+
+    @Override
+    public void failed(Association a, IOException cause) {
+        write(a, pending.remove(a), AssociationEvent.Outcome.FAILED, describe(cause));
+    }
+
+    @Override
+    public void released(Association a) {
+        write(a, a.request(), AssociationEvent.Outcome.RELEASED, null);
+    }
+
+    @Override
+    public void aborted(Association a, AssociationAbortedException cause) {
+        write(a, a.request(), AssociationEvent.Outcome.ABORTED, describe(cause));
+    }
+
+    private void write(Association a, AAssociateRq rq, AssociationEvent.Outcome outcome, String detail) {
+        AssociationEvent line;
+        try {
+            InetSocketAddress remote = a.remoteAddress();
+            line = new AssociationEvent(0, Instant.now(), a.isRequestor() ? AssociationEvent.Direction.OUTBOUND
+                    : AssociationEvent.Direction.INBOUND, rq == null ? null : rq.callingAeTitle(),
+                    rq == null ? null : rq.calledAeTitle(), remote == null ? null : remote.getHostString(),
+                    remote == null ? 0 : remote.getPort(), outcome, detail);
+            destination.activityLog().log(line);
+        } catch (CatalogException | IOException | RuntimeException e) {
+            String message = a.label() + ": cannot write the association log: " + e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, message);
+            if (writeFailures != null) {
+                writeFailures.accept(message);
+            }
+            return;
+        }
+        if (written != null) {
+            written.accept(line);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        // the connector wraps the socket's error, whose message alone is the bare host name
+        return e.getCause() instanceof UnknownHostException ? m + " (unknown host)" : m;
+    }
+}
