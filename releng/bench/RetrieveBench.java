@@ -36,15 +36,18 @@ import org.lightbox.storage.NodeStorage;
  * <li>C-MOVE (movescu as the trigger) into Lightbox's node (storing + cataloguing) vs into storescp;</li>
  * <li>C-GET by Lightbox's SCU into a file store + catalog vs dcmtk's getscu writing files.</li>
  * </ul>
- * Each round measures the four in turn, a fresh store each time, after warm-up rounds that last until the JIT
- * compilers go quiet (Lightbox's side runs in this JVM). Prints medians and the
+ * Each round measures the four in turn; Lightbox's node and C-GET store stay open across rounds, as in service,
+ * and the study is deleted between rounds; dcmtk's tools write into empty folders. Warm-up rounds last until the
+ * JIT compilers go quiet (Lightbox's side runs in this JVM). Prints medians and the
  * ratios t(dcmtk) / t(lightbox) (goal >= 1.0).
  */
 public final class RetrieveBench {
     private static final String STUDY = "2.25.77.1";
     private static Path base;
+    private static int qrPort;
 
     public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // no INFO per round
         base = Path.of(args[0]);
         int images = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -57,7 +60,7 @@ public final class RetrieveBench {
             }
             Files.writeString(base.resolve("src-" + images + ".done"), "");
         }
-        int qrPort = BenchSupport.freePort();
+        qrPort = BenchSupport.freePort();
         int nodePort = BenchSupport.freePort();
         int scpPort = BenchSupport.freePort();
         Path qrDir = base.resolve("qr/QRSCP");
@@ -76,28 +79,29 @@ public final class RetrieveBench {
             RemoteAe remote = new RemoteAe("QRSCP", "127.0.0.1", qrPort, false, "bench");
             Driver driver = (Driver) Class.forName(CatalogLocation.DERBY_EMBEDDED_DRIVER).getConstructor()
                     .newInstance();
+            open(driver, nodePort);
             double[] moveNode = new double[rounds];
             double[] moveScp = new double[rounds];
             double[] getLb = new double[rounds];
             double[] getScu = new double[rounds];
             // warm-up rounds until this JVM's JIT compilers (node, SCU and catalog all run here) go quiet: under 10%
-            // of a round's time, at most 10 rounds
+            // of a round's time, at most 30 rounds
             int warm = 0;
             double share = 1;
-            while (warm < 10 && share >= 0.10) {
+            while (warm < 30 && share >= 0.10) {
                 double c0 = BenchSupport.compilerCpu(ProcessHandle.current().pid());
                 long t0 = System.nanoTime();
-                moveIntoNode(driver, nodePort, qrPort, images);
-                getIntoCatalog(driver, remote, images);
+                moveIntoNode(images);
+                getIntoCatalog(remote, images);
                 share = (BenchSupport.compilerCpu(ProcessHandle.current().pid()) - c0) / ((System.nanoTime() - t0) / 1e9);
                 warm++;
             }
             System.out.printf(Locale.ROOT, "JIT %s after %d warm-up rounds (compilers %.0f%% busy in the last)%n",
                     share < 0.10 ? "settled" : "still compiling", warm, share * 100);
             for (int r = 1; r <= rounds; r++) {
-                double a = moveIntoNode(driver, nodePort, qrPort, images);
+                double a = moveIntoNode(images);
                 double b = moveIntoStorescp(scpPort, qrPort, images);
-                double c = getIntoCatalog(driver, remote, images);
+                double c = getIntoCatalog(remote, images);
                 double d = getscu(qrPort, images);
                 System.out.printf(Locale.ROOT, "%s: move->node %.2f s, move->storescp %.2f s, get lightbox %.2f s,"
                         + " getscu %.2f s%n", "round " + r, a, b, c, d);
@@ -113,6 +117,7 @@ public final class RetrieveBench {
             System.out.printf(Locale.ROOT, "%-48s %8.2f s %8.2f s %7.2f%n", "C-GET from dcmqrscp: lightbox vs getscu",
                     BenchSupport.median(getLb), BenchSupport.median(getScu), BenchSupport.median(getScu) / BenchSupport.median(getLb));
         } finally {
+            close();
             BenchSupport.stop(qrscp);
         }
     }
@@ -123,24 +128,44 @@ public final class RetrieveBench {
                 dir.resolve("store"), StorageSettings.DEFAULTS);
     }
 
-    private static double moveIntoNode(Driver driver, int nodePort, int qrPort, int images) throws Exception {
-        Path dir = base.resolve("node");
+    /** The node and the C-GET store stay open across rounds, like a node in service; each round starts empty. */
+    private static NodeStorage nodeStore;
+    private static Node node;
+    private static NodeStorage getStore;
+
+    private static void open(Driver driver, int nodePort) throws Exception {
+        nodeStore = storage(driver, base.resolve("node"));
         NodeSettings n = new NodeSettings("LIGHTBOX", "127.0.0.1", nodePort, NodeSettings.DEFAULT_PDU, 20, true,
                 false);
-        double t;
-        try (NodeStorage s = storage(driver, dir)) {
-            Node node = Node.create(new DeviceConfiguration("bench", n, List.of(), StorageSettings.DEFAULTS),
-                    s.fileStore());
-            node.start();
-            try {
-                BenchSupport.sync();
-                t = movescu(qrPort, "LIGHTBOX");
-                expect(s.catalog().instancesOfStudy(STUDY).size(), images, "the node catalogued");
-            } finally {
-                node.stop(java.time.Duration.ofSeconds(5));
+        node = Node.create(new DeviceConfiguration("bench", n, List.of(), StorageSettings.DEFAULTS),
+                nodeStore.fileStore());
+        node.start();
+        getStore = storage(driver, base.resolve("get"));
+    }
+
+    private static void close() throws Exception {
+        if (node != null) {
+            node.stop(java.time.Duration.ofSeconds(5));
+        }
+        for (NodeStorage s : new NodeStorage[] { nodeStore, getStore }) {
+            if (s != null) {
+                s.close();
             }
         }
-        BenchSupport.deleteTree(dir);
+        BenchSupport.deleteTree(base.resolve("node"));
+        BenchSupport.deleteTree(base.resolve("get"));
+    }
+
+    /** Deletes the study the last round retrieved (files and rows), so that this one stores it anew. */
+    private static void empty(NodeStorage s) throws Exception {
+        s.fileStore().deleteStudy(STUDY, "retrieve bench: next round");
+    }
+
+    private static double moveIntoNode(int images) throws Exception {
+        empty(nodeStore);
+        BenchSupport.sync();
+        double t = movescu(qrPort, "LIGHTBOX");
+        expect(nodeStore.catalog().instancesOfStudy(STUDY).size(), images, "the node catalogued");
         return t;
     }
 
@@ -170,22 +195,18 @@ public final class RetrieveBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static double getIntoCatalog(Driver driver, RemoteAe remote, int images) throws Exception {
-        Path dir = base.resolve("get");
-        double t;
-        try (NodeStorage s = storage(driver, dir)) {
-            QueryRetrieveScu scu = new QueryRetrieveScu("LIGHTBOX", ConnectionOptions.defaults());
-            BenchSupport.sync();
-            long t0 = System.nanoTime();
-            RetrieveOutcome o = scu.get(remote, RetrieveRequest.studies(InformationModel.STUDY_ROOT, null, STUDY),
-                    s.fileStore(), null, null);
-            t = (System.nanoTime() - t0) / 1e9;
-            if (!o.complete()) {
-                throw new IllegalStateException("C-GET incomplete: " + o.describe());
-            }
-            expect(s.catalog().instancesOfStudy(STUDY).size(), images, "C-GET catalogued");
+    private static double getIntoCatalog(RemoteAe remote, int images) throws Exception {
+        empty(getStore);
+        QueryRetrieveScu scu = new QueryRetrieveScu("LIGHTBOX", ConnectionOptions.defaults());
+        BenchSupport.sync();
+        long t0 = System.nanoTime();
+        RetrieveOutcome o = scu.get(remote, RetrieveRequest.studies(InformationModel.STUDY_ROOT, null, STUDY),
+                getStore.fileStore(), null, null);
+        double t = (System.nanoTime() - t0) / 1e9;
+        if (!o.complete()) {
+            throw new IllegalStateException("C-GET incomplete: " + o.describe());
         }
-        BenchSupport.deleteTree(dir);
+        expect(getStore.catalog().instancesOfStudy(STUDY).size(), images, "C-GET catalogued");
         return t;
     }
 
