@@ -3,7 +3,6 @@ package org.lightbox.catalog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,7 +148,7 @@ public final class ActivityLog {
 
     private long insert(String sql, Binder binder) throws CatalogException {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = db.dialect().prepareInsert(c, sql)) {
                 binder.bind(ps);
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {

@@ -70,6 +70,6 @@ public record CatalogLocation(String url, String user, String password) {
 
     @Override
     public String toString() {
-        return url + (user == null ? "" : " as " + user); // never the password
+        return DriverConnectionSource.masked(url) + (user == null ? "" : " as " + user); // never the password
     }
 }

@@ -16,6 +16,8 @@ import org.lightbox.catalog.internal.db.DerbyCompilation;
 public final class DriverConnectionSource implements ConnectionSource {
 
     private static final System.Logger LOG = System.getLogger(DriverConnectionSource.class.getName());
+    private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern
+            .compile("(?i)([?&;]password=)[^&;]*");
 
     private final Driver driver;
     private final String url;
@@ -42,9 +44,15 @@ public final class DriverConnectionSource implements ConnectionSource {
         return c;
     }
 
+    /** The URL for messages and logs, a password in it ({@code ?password=} or {@code ;password=}) masked. */
     @Override
     public String describe() {
-        return url;
+        return masked(url);
+    }
+
+    /** {@code url} with a password in it replaced by {@code ***}. */
+    static String masked(String url) {
+        return PASSWORD.matcher(url).replaceAll("$1***");
     }
 
     /** True for an embedded Derby URL: the database lives in this process. */
@@ -71,6 +79,6 @@ public final class DriverConnectionSource implements ConnectionSource {
 
     @Override
     public String toString() {
-        return url;
+        return describe();
     }
 }

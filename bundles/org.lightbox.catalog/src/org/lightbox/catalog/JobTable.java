@@ -3,7 +3,6 @@ package org.lightbox.catalog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,8 +32,8 @@ public final class JobTable {
     public long submit(String type, String description, byte[] payload, Instant notBefore) throws CatalogException {
         Instant now = Instant.now();
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JOB (JOB_TYPE, STATE, DESCRIPTION, PAYLOAD, "
-                    + "NEXT_ATTEMPT, CREATED, UPDATED) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = db.dialect().prepareInsert(c, "INSERT INTO JOB (JOB_TYPE, STATE, DESCRIPTION, PAYLOAD, "
+                    + "NEXT_ATTEMPT, CREATED, UPDATED) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, Values.column(type, 32));
                 ps.setString(2, JobState.PENDING.name());
                 Sql.setString(ps, 3, Values.column(description, 256));

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ActivityLogTest {
+class ActivityLogTest implements DatabaseUnderTest {
 
-    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private final DriverConnectionSource db = newDatabase();
     private Catalog catalog;
     private ActivityLog log;
     private final Instant t0 = Instant.parse("2025-03-01T08:00:00Z");
@@ -27,7 +27,7 @@ class ActivityLogTest {
     @AfterEach
     void close() {
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     @Test

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.catalog.internal.db.Sql;
 import org.lightbox.dicom.core.TransferSyntax;
 
-class AutoDeleteTest {
+class AutoDeleteTest implements DatabaseUnderTest {
 
     @TempDir
     Path dir;
 
-    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private final DriverConnectionSource db = newDatabase();
     private Catalog catalog;
     private FileStore store;
     private final Instant now = Instant.parse("2025-06-01T12:00:00Z");
@@ -45,7 +45,7 @@ class AutoDeleteTest {
     void close() throws IOException {
         store.close();
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     /** A study of two instances received {@code daysAgo} days before {@link #now}. */

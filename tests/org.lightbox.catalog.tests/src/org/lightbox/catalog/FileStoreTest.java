@@ -25,12 +25,12 @@ import org.lightbox.dicom.core.VR;
 import org.lightbox.dicom.core.io.DicomFile;
 import org.lightbox.dicom.core.io.DicomReader;
 
-class FileStoreTest {
+class FileStoreTest implements DatabaseUnderTest {
 
     @TempDir
     Path dir;
 
-    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private final DriverConnectionSource db = newDatabase();
     private Catalog catalog;
     private FileStore store;
 
@@ -45,7 +45,7 @@ class FileStoreTest {
     void close() throws IOException {
         store.close();
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     /** Receives like the storage service: meta written by the store, data set bytes as they came. */

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Sequence;
 import org.lightbox.dicom.core.Tag;
@@ -20,22 +21,23 @@ import org.lightbox.dicom.core.VR;
 import org.lightbox.dicom.core.dict.DataDictionary;
 
 /** C-FIND matching at every level and model over {@link QueryCorpus}. */
-class FindTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one corpus per class, loaded by the instance's database
+class FindTest implements DatabaseUnderTest {
 
-    private static DriverConnectionSource db;
-    private static Catalog catalog;
+    private DriverConnectionSource db;
+    private Catalog catalog;
 
     @BeforeAll
-    static void load() throws Exception {
-        db = TestDatabases.inMemory();
+    void load() throws Exception {
+        db = newDatabase();
         catalog = Catalog.open(db, CatalogSettings.DEFAULT);
         QueryCorpus.load(catalog);
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     /** An identifier in ISO_IR 100: pairs of tag and value ({@code null}: empty return key). */
@@ -55,7 +57,7 @@ class FindTest {
         return k;
     }
 
-    static List<Attributes> find(InformationModel model, QueryOptions options, Attributes keys) throws Exception {
+    List<Attributes> find(InformationModel model, QueryOptions options, Attributes keys) throws Exception {
         List<Attributes> out = new ArrayList<>();
         try (CatalogCursor<Attributes> c = catalog.find(FindQuery.of(model, keys, options))) {
             for (Attributes a = c.next(); a != null; a = c.next()) {
@@ -65,7 +67,7 @@ class FindTest {
         return out;
     }
 
-    static List<Attributes> find(InformationModel model, QueryLevel level, Object... pairs) throws Exception {
+    List<Attributes> find(InformationModel model, QueryLevel level, Object... pairs) throws Exception {
         return find(model, QueryOptions.DEFAULT, keys(level, pairs));
     }
 
@@ -77,7 +79,7 @@ class FindTest {
         return s;
     }
 
-    private static Set<String> studies(Object... pairs) throws Exception {
+    private Set<String> studies(Object... pairs) throws Exception {
         List<Object> p = new ArrayList<>(List.of(pairs));
         if (!p.contains(Tag.StudyInstanceUID)) {
             p.add(Tag.StudyInstanceUID);
@@ -86,7 +88,7 @@ class FindTest {
         return values(find(InformationModel.STUDY_ROOT, QueryLevel.STUDY, p.toArray()), Tag.StudyInstanceUID);
     }
 
-    private static Set<String> patients(QueryOptions options, Object... pairs) throws Exception {
+    private Set<String> patients(QueryOptions options, Object... pairs) throws Exception {
         List<Object> p = new ArrayList<>(List.of(pairs));
         p.add(Tag.PatientID);
         p.add(null);

@@ -21,9 +21,9 @@ import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
 import org.lightbox.dicom.core.VR;
 
-class IndexingTest {
+class IndexingTest implements DatabaseUnderTest {
 
-    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private final DriverConnectionSource db = newDatabase();
     private Catalog catalog;
 
     @BeforeEach
@@ -34,7 +34,7 @@ class IndexingTest {
     @AfterEach
     void close() {
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     private static StoredFile file(String name, long size) {
@@ -119,8 +119,8 @@ class IndexingTest {
             for (int i = 0; i < xs.size(); i++) {
                 files.add(file("f" + i, 100 + i));
             }
-            DriverConnectionSource one = TestDatabases.inMemory();
-            DriverConnectionSource batch = TestDatabases.inMemory();
+            DriverConnectionSource one = newDatabase();
+            DriverConnectionSource batch = newDatabase();
             try (Catalog a = Catalog.open(one, CatalogSettings.DEFAULT.withDuplicatePolicy(policy));
                     Catalog b = Catalog.open(batch, CatalogSettings.DEFAULT.withDuplicatePolicy(policy))) {
                 List<IndexedInstance> single = new ArrayList<>();
@@ -135,8 +135,8 @@ class IndexingTest {
                     assertEquals(List.of(files.get(1)), together.get(4).replaced(), "the older copy is replaced");
                 }
             } finally {
-                TestDatabases.drop(one);
-                TestDatabases.drop(batch);
+                dropDatabase(one);
+                dropDatabase(batch);
             }
         }
     }

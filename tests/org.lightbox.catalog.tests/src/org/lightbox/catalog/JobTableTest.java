@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JobTableTest {
+class JobTableTest implements DatabaseUnderTest {
 
-    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private final DriverConnectionSource db = newDatabase();
     private Catalog catalog;
     private JobTable jobs;
 
@@ -37,7 +37,7 @@ class JobTableTest {
     @AfterEach
     void close() {
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     @Test

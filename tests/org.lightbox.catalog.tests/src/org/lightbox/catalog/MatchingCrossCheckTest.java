@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.lightbox.catalog.internal.query.AttributeMatcher;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
@@ -23,33 +24,34 @@ import org.lightbox.dicom.core.VR;
  * The SQL translation of matching against the in-memory matcher (which implements PS3.4 C.2.2.2 directly on
  * attributes): for many study-level keys, both must select the same studies of {@link QueryCorpus}.
  */
-class MatchingCrossCheckTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one corpus per class, loaded by the instance's database
+class MatchingCrossCheckTest implements DatabaseUnderTest {
 
-    private static DriverConnectionSource db;
-    private static Catalog catalog;
+    private DriverConnectionSource db;
+    private Catalog catalog;
     /** Per study: its first instance, with Modalities in Study as the catalog computes it. */
-    private static final Map<String, Attributes> STUDIES = new LinkedHashMap<>();
+    private final Map<String, Attributes> studies = new LinkedHashMap<>();
 
     @BeforeAll
-    static void load() throws Exception {
-        db = TestDatabases.inMemory();
+    void load() throws Exception {
+        db = newDatabase();
         catalog = Catalog.open(db, CatalogSettings.DEFAULT);
         QueryCorpus.load(catalog);
         Map<String, Set<String>> modalities = new LinkedHashMap<>();
         for (Attributes a : QueryCorpus.instances()) {
             String uid = a.getString(Tag.StudyInstanceUID);
-            STUDIES.putIfAbsent(uid, new Attributes(a));
+            studies.putIfAbsent(uid, new Attributes(a));
             modalities.computeIfAbsent(uid, k -> new TreeSet<>()).add(a.getString(Tag.Modality));
         }
-        for (Map.Entry<String, Attributes> e : STUDIES.entrySet()) {
+        for (Map.Entry<String, Attributes> e : studies.entrySet()) {
             e.getValue().setString(Tag.ModalitiesInStudy, VR.CS, modalities.get(e.getKey()).toArray(new String[0]));
         }
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     private static final Object[][] CASES = {
@@ -84,13 +86,13 @@ class MatchingCrossCheckTest {
         return tests.stream();
     }
 
-    private static void check(int tag, String value, boolean ignoreCase) throws Exception {
+    private void check(int tag, String value, boolean ignoreCase) throws Exception {
         Attributes keys = FindTest.keys(QueryLevel.STUDY, tag, value);
         if (tag != Tag.StudyInstanceUID) {
             keys.setNull(Tag.StudyInstanceUID, VR.UI);
         }
         Set<String> expected = new TreeSet<>();
-        for (Map.Entry<String, Attributes> e : STUDIES.entrySet()) {
+        for (Map.Entry<String, Attributes> e : studies.entrySet()) {
             if (AttributeMatcher.matches(keys, tag, e.getValue(), ignoreCase)) {
                 expected.add(e.getKey());
             }

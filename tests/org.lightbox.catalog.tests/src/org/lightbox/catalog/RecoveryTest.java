@@ -16,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.TransferSyntax;
 
-class RecoveryTest {
+class RecoveryTest implements DatabaseUnderTest {
 
     @TempDir
     Path dir;
 
-    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private final DriverConnectionSource db = newDatabase();
     private Catalog catalog;
     private FileStore store;
 
@@ -35,7 +35,7 @@ class RecoveryTest {
     void close() throws IOException {
         store.close();
         catalog.close();
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     private StoredInstance stored(String study, String series, String sop) throws Exception {

@@ -8,19 +8,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lightbox.catalog.internal.db.CatalogSchema;
 import org.lightbox.catalog.internal.db.Migration;
 
-class SchemaTest {
+class SchemaTest implements DatabaseUnderTest {
 
-    private final DriverConnectionSource db = TestDatabases.inMemory();
+    private final DriverConnectionSource db = newDatabase();
 
     @AfterEach
     void dropDatabase() {
-        TestDatabases.drop(db);
+        dropDatabase(db);
     }
 
     private static final Migration V1 = Migration.of(1, "a table", "CREATE TABLE WIDGET (ID INT NOT NULL)");
@@ -37,7 +42,8 @@ class SchemaTest {
                 List<String> names = new ArrayList<>();
                 try (ResultSet rs = conn.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
                     while (rs.next()) {
-                        names.add(rs.getString("TABLE_NAME"));
+                        // the engine's case: Derby folds unquoted names to upper case, PostgreSQL to lower case
+                        names.add(rs.getString("TABLE_NAME").toUpperCase(java.util.Locale.ROOT));
                     }
                 }
                 return names;
@@ -103,6 +109,44 @@ class SchemaTest {
         assertEquals(2, e.found());
         assertEquals(1, e.supported());
         assertTrue(e.getMessage().contains("newer Lightbox"), e.getMessage());
+    }
+
+    @Test
+    void workstationsStartingAtOnceMigrateOnce() throws Exception {
+        int n = 4;
+        CyclicBarrier start = new CyclicBarrier(n);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Future<Catalog>> opened = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                opened.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return Catalog.open(db, CatalogSettings.DEFAULT);
+                }));
+            }
+            for (Future<Catalog> f : opened) {
+                assertEquals(CatalogSchema.MIGRATIONS.size(), f.get(60, TimeUnit.SECONDS).schemaVersion());
+            }
+            int rows = opened.get(0).get().read(conn -> {
+                try (ResultSet rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM SCHEMA_VERSION")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertEquals(CatalogSchema.MIGRATIONS.size(), rows, "every step applied exactly once");
+        } finally {
+            pool.shutdownNow();
+            // closed only now: closing an embedded Derby catalog shuts its database down under the others
+            for (Future<Catalog> f : opened) {
+                if (f.isDone() && !f.isCancelled()) {
+                    try {
+                        f.get().close();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // failed to open: reported above
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -102,7 +102,7 @@ public final class SchemaMigrator {
                 }
             }
             return null;
-        });
+        }, true); // PostgreSQL reports a concurrent CREATE TABLE as a duplicate key in its catalog: run it again
     }
 
     /** Whether a table exists in the connection's schema (Derby folds names to upper, PostgreSQL to lower case). */

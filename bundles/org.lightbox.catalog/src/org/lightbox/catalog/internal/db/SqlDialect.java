@@ -1,10 +1,13 @@
 package org.lightbox.catalog.internal.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * The few places where Derby and PostgreSQL SQL differ: binary column types and the SQLStates of races. Everything
- * else in the catalog is SQL both accept.
+ * The few places where Derby and PostgreSQL SQL or their JDBC drivers differ: binary column types, reading generated
+ * keys, streaming result sets and the SQLStates of races. Everything else in the catalog is SQL both accept.
  */
 public enum SqlDialect {
     /** Apache Derby: small binary values inline (VARCHAR FOR BIT DATA is much faster than a BLOB locator). */
@@ -42,6 +45,25 @@ public enum SqlDialect {
         return smallBinaryLimit;
     }
 
+    /**
+     * Prepares an INSERT into a table whose first column is the identity column PK, to read that key from
+     * {@code getGeneratedKeys()}. PostgreSQL's driver turns RETURN_GENERATED_KEYS into {@code RETURNING *}, which
+     * would send every inserted value (blobs included) back; naming the column returns only the key. The driver
+     * quotes the names it is given, hence the lower case PostgreSQL folds unquoted PK to.
+     */
+    public PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
+        return this == POSTGRESQL ? c.prepareStatement(sql, new String[] { "pk" })
+                : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+    }
+
+    /**
+     * True when a result set streams in fetch-size chunks only inside a transaction: PostgreSQL's driver reads the
+     * whole result into memory in auto-commit mode (it needs a portal, which lives until the transaction ends).
+     */
+    public boolean streamsOnlyInTransaction() {
+        return this == POSTGRESQL;
+    }
+
     /** A unique constraint was violated: another transaction inserted the same key first. */
     public static boolean isDuplicateKey(SQLException e) {
         return "23505".equals(rootState(e));
@@ -58,10 +80,13 @@ public enum SqlDialect {
         return s != null && (s.equals("40001") || s.equals("40XL1") || s.equals("40XL2") || s.equals("40P01"));
     }
 
-    /** The table already exists (a concurrent first start created it). */
+    /**
+     * The table already exists (a concurrent first start created it). PostgreSQL reports a CREATE TABLE that lost
+     * the race as 42710 (its row type exists) rather than 42P07.
+     */
     public static boolean isTableExists(SQLException e) {
         String s = rootState(e);
-        return "X0Y32".equals(s) || "42P07".equals(s);
+        return "X0Y32".equals(s) || "42P07".equals(s) || "42710".equals(s);
     }
 
     private static String rootState(SQLException e) {

@@ -3,7 +3,6 @@ package org.lightbox.catalog.internal.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -19,18 +18,23 @@ public final class StatementCache {
 
     /** The statement for {@code sql} on {@code c}; do not close it. */
     public PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        return prepare(c, sql, false);
+        return prepare(c, sql, null);
     }
 
-    /** As {@link #prepare(Connection, String)}, returning generated keys when asked. */
-    public PreparedStatement prepare(Connection c, String sql, boolean generatedKeys) throws SQLException {
+    /** As {@link #prepare(Connection, String)}, for an INSERT returning its generated PK. */
+    public PreparedStatement prepareInsert(Connection c, String sql, SqlDialect dialect) throws SQLException {
+        return prepare(c, sql, dialect);
+    }
+
+    /** {@code generatedKeysOf}: the dialect preparing an INSERT that returns its key, or {@code null}. */
+    private PreparedStatement prepare(Connection c, String sql, SqlDialect generatedKeysOf) throws SQLException {
         Map<String, PreparedStatement> statements;
         synchronized (byConnection) {
             statements = byConnection.computeIfAbsent(c, k -> new HashMap<>());
         }
         PreparedStatement ps = statements.get(sql);
         if (ps == null || ps.isClosed()) {
-            ps = generatedKeys ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
+            ps = generatedKeysOf != null ? generatedKeysOf.prepareInsert(c, sql) : c.prepareStatement(sql);
             statements.put(sql, ps);
         }
         return ps;

@@ -233,9 +233,9 @@ public final class InstanceIndexer {
             }
         }
         {
-            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO PATIENT (PAT_KEY, PAT_ID, PAT_ID_ISSUER, "
+            PreparedStatement ps = STATEMENTS.prepareInsert(c, "INSERT INTO PATIENT (PAT_KEY, PAT_ID, PAT_ID_ISSUER, "
                 + "PAT_NAME, PAT_NAME_FOLD, PAT_BIRTHDATE, PAT_SEX, CHARSET, ATTRS, CREATED) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dialect);
             ps.setString(1, v.patientKey);
             Sql.setString(ps, 2, v.patientId);
             Sql.setString(ps, 3, v.issuer);
@@ -264,10 +264,10 @@ public final class InstanceIndexer {
             }
         }
         {
-            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO STUDY (PATIENT_FK, STUDY_UID, STUDY_DATE, "
+            PreparedStatement ps = STATEMENTS.prepareInsert(c, "INSERT INTO STUDY (PATIENT_FK, STUDY_UID, STUDY_DATE, "
                 + "STUDY_TIME, STUDY_TIME_KEY, ACCESSION_NO, STUDY_ID, REF_PHYSICIAN, REF_PHYSICIAN_FOLD, STUDY_DESC, "
                 + "STATE, IS_PROTECTED, RECEIVED, UPDATED, LAST_ACCESS, CHARSET, ATTRS) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dialect);
             ps.setLong(1, patientPk);
             ps.setString(2, v.studyUid);
             Sql.setString(ps, 3, v.studyDate);
@@ -324,8 +324,8 @@ public final class InstanceIndexer {
 
     private long insertSeries(Connection c, InstanceValues v, long studyPk, Instant now) throws SQLException {
         {
-            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO SERIES (STUDY_FK, SERIES_UID, MODALITY, "
-                + "SERIES_NO, SERIES_DESC, BODY_PART, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
+            PreparedStatement ps = STATEMENTS.prepareInsert(c, "INSERT INTO SERIES (STUDY_FK, SERIES_UID, MODALITY, "
+                + "SERIES_NO, SERIES_DESC, BODY_PART, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dialect);
             ps.setLong(1, studyPk);
             ps.setString(2, v.seriesUid);
             Sql.setString(ps, 3, v.modality);
@@ -343,8 +343,8 @@ public final class InstanceIndexer {
     private long insertInstance(Connection c, InstanceValues v, long seriesPk, int dupNo, Instant now)
             throws SQLException {
         {
-            PreparedStatement ps = STATEMENTS.prepare(c, "INSERT INTO INSTANCE (SERIES_FK, SOP_IUID, DUP_NO, SOP_CUID, "
-                + "INSTANCE_NO, NUM_FRAMES, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", true);
+            PreparedStatement ps = STATEMENTS.prepareInsert(c, "INSERT INTO INSTANCE (SERIES_FK, SOP_IUID, DUP_NO, SOP_CUID, "
+                + "INSTANCE_NO, NUM_FRAMES, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dialect);
             ps.setLong(1, seriesPk);
             ps.setString(2, v.sopInstanceUid);
             ps.setInt(3, dupNo);

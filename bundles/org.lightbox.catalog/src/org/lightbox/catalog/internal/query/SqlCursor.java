@@ -88,6 +88,9 @@ public final class SqlCursor<T> implements CatalogCursor<T> {
     private void open(SqlQuery q) throws SQLException, CatalogException {
         if (connection == null) {
             connection = db.borrow();
+            if (db.dialect().streamsOnlyInTransaction()) {
+                connection.setAutoCommit(false); // read-only; the pool rolls it back when the cursor returns it
+            }
         }
         statement = connection.prepareStatement(q.sql());
         statement.setFetchSize(100);

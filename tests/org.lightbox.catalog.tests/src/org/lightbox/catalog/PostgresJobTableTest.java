@@ -1,0 +1,5 @@
+package org.lightbox.catalog;
+
+/** Every test of {@link JobTableTest}, on PostgreSQL. */
+class PostgresJobTableTest extends JobTableTest implements OnPostgres {
+}

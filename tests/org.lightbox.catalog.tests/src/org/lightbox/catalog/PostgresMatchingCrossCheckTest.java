@@ -1,0 +1,5 @@
+package org.lightbox.catalog;
+
+/** Every test of {@link MatchingCrossCheckTest}, on PostgreSQL. */
+class PostgresMatchingCrossCheckTest extends MatchingCrossCheckTest implements OnPostgres {
+}
