@@ -190,7 +190,7 @@ public final class NodeBench {
         double scp4Cpu;
         try (NodeProcess n = new NodeProcess("ingest-node", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
-            settle(n, port, "1 association");
+            settle(n, port, "1 association", 1);
             BenchSupport.sync();
             double c0 = cpu(n.process);
             java.util.Map<String, Double> t0 = threadCpu(n.process);
@@ -210,7 +210,7 @@ public final class NodeBench {
         BenchSupport.deleteTree(base.resolve("ingest-node"));
         try (NodeProcess n = new NodeProcess("ingest-node4", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
-            settle(n, port, "4 associations");
+            settle(n, port, "4 associations", 4);
             BenchSupport.sync();
             double c0 = cpu(n.process);
             node4 = parallel(port, src);
@@ -265,12 +265,12 @@ public final class NodeBench {
     }
 
     /**
-     * Warms the node further until its JIT compilers go quiet: rounds of {@value #SETTLE_ROUND} small images (the
-     * same receive and index paths) until one round's compiler threads use under {@value #SETTLE_SHARE} of its
-     * time, at most 20 rounds ({@code --settle-rounds}). A node in service compiled its hot code long ago; measuring
+     * Warms the node further until its JIT compilers go quiet: rounds of {@value #SETTLE_ROUND} small images over as
+     * many associations as the measurement uses (the same receive, index and locking paths) until one round's
+     * compiler threads use under {@value #SETTLE_SHARE} of its time, at most 20 rounds ({@code --settle-rounds}). A node in service compiled its hot code long ago; measuring
      * while C2 still compiles measures start-up, not ingest. Prints how long it took, so nothing is hidden.
      */
-    private static void settle(NodeProcess n, int port, String what) throws Exception {
+    private static void settle(NodeProcess n, int port, String what, int senders) throws Exception {
         int sent = 0;
         double share = 1;
         int round = 0;
@@ -279,11 +279,11 @@ public final class NodeBench {
             Path dir = base.resolve("settle-" + round);
             for (int i = 1; i <= SETTLE_ROUND; i++) {
                 String series = "2.25.3." + round;
-                write(dir.resolve(i + ".dcm"), ct("2.25.3", series, series + "." + i, "WARM", "Warm^Up", "20240101",
-                        64));
+                write(dir.resolve((i % senders) + "/" + i + ".dcm"), ct("2.25.3", series, series + "." + i, "WARM",
+                        "Warm^Up", "20240101", 64));
             }
             double c0 = BenchSupport.compilerCpu(n.process.pid());
-            double t = storescu("WARM", port, List.of(dir.toString()));
+            double t = senders == 1 ? storescu("WARM", port, List.of(dir.toString())) : parallel(port, dir);
             share = (BenchSupport.compilerCpu(n.process.pid()) - c0) / t;
             sent += SETTLE_ROUND;
             BenchSupport.deleteTree(dir);
