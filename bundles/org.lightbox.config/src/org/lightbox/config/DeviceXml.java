@@ -57,10 +57,26 @@ final class DeviceXml {
                     integer(n, "port", d.port()), integer(n, "max-pdu-receive", d.maxPduReceive()),
                     integer(n, "max-associations", d.maxAssociations()),
                     bool(n, "accept-unknown-callers", d.acceptUnknownCallers()),
-                    bool(n, "serialise-per-caller", d.serialisePerCaller()));
+                    bool(n, "serialise-per-caller", d.serialisePerCaller()), integer(n, "tls-port", 0),
+                    clientAuth(n));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("<node>: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code tls-client-auth="required|none"}; required when absent (PS3.15 B.1 authenticates both ends). */
+    private static boolean clientAuth(Element n) {
+        if (!n.hasAttribute("tls-client-auth")) {
+            return true;
+        }
+        String v = n.getAttribute("tls-client-auth").strip();
+        if (v.equalsIgnoreCase("required")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("none")) {
+            return false;
+        }
+        throw new IllegalArgumentException("tls-client-auth=\"" + v + "\" is neither required nor none");
     }
 
     static void write(DeviceConfiguration c, Element root) {
@@ -77,6 +93,10 @@ final class DeviceXml {
         node.setAttribute("max-associations", Integer.toString(s.maxAssociations()));
         node.setAttribute("accept-unknown-callers", Boolean.toString(s.acceptUnknownCallers()));
         node.setAttribute("serialise-per-caller", Boolean.toString(s.serialisePerCaller()));
+        if (s.tlsEnabled()) { // without a TLS port the file stays as earlier versions wrote it
+            node.setAttribute("tls-port", Integer.toString(s.tlsPort()));
+            node.setAttribute("tls-client-auth", s.tlsClientAuth() ? "required" : "none");
+        }
         device.appendChild(node);
         for (RemoteAe r : c.remoteAes()) {
             Element e = doc.createElement("remote-ae");

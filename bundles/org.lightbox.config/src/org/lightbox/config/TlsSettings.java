@@ -2,7 +2,8 @@ package org.lightbox.config;
 
 /**
  * The key and trust stores (PKCS#12 or JKS files) this device uses for DICOM TLS (PS3.15 B.1) when it calls a
- * remote AE marked TLS: C-MOVE sub-operations, storage commitment reports, queries, retrieves and sends. A password
+ * remote AE marked TLS (C-MOVE sub-operations, storage commitment reports, queries, retrieves and sends) and on the
+ * node's TLS port ({@link NodeSettings#tlsPort()}). A password
  * left empty here is read from {@code $LIGHTBOX_KEYSTORE_PASS} or {@code $LIGHTBOX_TRUSTSTORE_PASS} when the store
  * is opened, so it need not be written into the configuration file.
  *

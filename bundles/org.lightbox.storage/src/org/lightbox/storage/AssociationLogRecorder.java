@@ -24,7 +24,8 @@ import org.lightbox.dicom.net.pdu.AAssociateRq;
  * and one when it ends (released or aborted). Subscribe it to a {@link org.lightbox.dicom.net.DicomServer} for the
  * associations peers open to us (INBOUND) and to every {@link org.lightbox.dicom.net.Connector} of a component that
  * has a catalog for those we open (OUTBOUND). A line that cannot be written is logged at WARNING and otherwise
- * ignored: the log never makes an association fail. Thread-safe.
+ * ignored: the log never makes an association fail. The detail of a line of an association over TLS starts with the
+ * protocol (e.g. {@code TLSv1.3}); a failed TLS handshake of a caller is a FAILED INBOUND line. Thread-safe.
  */
 public final class AssociationLogRecorder implements AssociationListener {
     private static final System.Logger LOG = System.getLogger(AssociationLogRecorder.class.getName());
@@ -72,7 +73,7 @@ public final class AssociationLogRecorder implements AssociationListener {
     @Override
     public void accepted(Association a) {
         pending.remove(a);
-        write(a, a.request(), AssociationEvent.Outcome.ACCEPTED, null);
+        write(a, a.request(), AssociationEvent.Outcome.ACCEPTED, overTls(a, null));
     }
 
     @Override
@@ -87,12 +88,12 @@ public final class AssociationLogRecorder implements AssociationListener {
 
     @Override
     public void released(Association a) {
-        write(a, a.request(), AssociationEvent.Outcome.RELEASED, null);
+        write(a, a.request(), AssociationEvent.Outcome.RELEASED, overTls(a, null));
     }
 
     @Override
     public void aborted(Association a, AssociationAbortedException cause) {
-        write(a, a.request(), AssociationEvent.Outcome.ABORTED, describe(cause));
+        write(a, a.request(), AssociationEvent.Outcome.ABORTED, overTls(a, describe(cause)));
     }
 
     private void write(Association a, AAssociateRq rq, AssociationEvent.Outcome outcome, String detail) {
@@ -115,6 +116,15 @@ public final class AssociationLogRecorder implements AssociationListener {
         if (written != null) {
             written.accept(line);
         }
+    }
+
+    /** The detail, led by the TLS protocol when the association runs over TLS. */
+    private static String overTls(Association a, String detail) {
+        String tls = a.tlsProtocol();
+        if (tls == null) {
+            return detail;
+        }
+        return detail == null ? tls : tls + ": " + detail;
     }
 
     private static String describe(IOException e) {

@@ -20,6 +20,7 @@ import org.lightbox.catalog.Catalog;
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.catalog.FileStore;
 import org.lightbox.config.DeviceConfiguration;
+import org.lightbox.config.NodeSettings;
 import org.lightbox.dicom.net.AcceptorPolicy;
 import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.AssociationAbortedException;
@@ -43,7 +44,9 @@ import org.lightbox.storage.internal.ReceiveLog;
  * The local DICOM node: Verification, Storage (every storage SOP class, stored as received), Storage Commitment
  * (push model), Query/Retrieve (C-FIND, C-MOVE, C-GET) over a {@link Catalog} and its {@link FileStore}, with the
  * configured association policy (unknown callers, association limit, the seed's per-caller serialisation) and
- * auto-delete. The workbench embeds it; {@code lightbox node} runs it alone.
+ * auto-delete. The workbench embeds it; {@code lightbox node} runs it alone. With a TLS port configured, the node
+ * also accepts DICOM TLS (PS3.15 B.1) there with the device's key and trust stores, serving the same services
+ * under the same policy and association limit as on the plain port.
  * <p>
  * The node uses the catalog and the store but does not own them: open them first (e.g. with {@link NodeStorage},
  * whose recovery scan must run before the node starts) and close them after {@link #stop}. What happens is
@@ -115,6 +118,12 @@ public final class Node implements AutoCloseable {
         return s == null ? -1 : s.port();
     }
 
+    /** The DICOM TLS port listened on while running, else -1 (also when none is configured). */
+    public int tlsPort() {
+        DicomServer s = server;
+        return s == null ? -1 : s.tlsPort();
+    }
+
     public void addListener(NodeListener l) {
         events.add(l);
     }
@@ -163,10 +172,11 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Binds the configured address and port and starts serving; the auto-delete rules run now and then
-     * periodically.
+     * Binds the configured address and port (and the TLS port, if configured) and starts serving; the auto-delete
+     * rules run now and then periodically.
      *
-     * @throws IOException when the port cannot be bound (in use, or below 1024 without root)
+     * @throws IOException when a port cannot be bound (in use, or below 1024 without root), or the TLS port is
+     *         configured without usable key and trust stores
      */
     public synchronized void start() throws IOException {
         if (state != State.STOPPED) {
@@ -179,6 +189,14 @@ public final class Node implements AutoCloseable {
             setState(State.STOPPED, e.getMessage());
             throw e;
         }
+        NodeSettings settings = config.node();
+        if (settings.tlsEnabled() && tls == null) {
+            String m = "the node's TLS port " + settings.tlsPort() + " needs a key store and a trust store: add "
+                    + "<tls key-store=\"...\" trust-store=\"...\"/> to the device configuration, or remove "
+                    + "tls-port from <node>";
+            setState(State.STOPPED, m);
+            throw new IOException(m);
+        }
         setState(State.STARTING, null);
         ExecutorService ex = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lightbox-node-" + THREADS.incrementAndGet());
@@ -186,6 +204,9 @@ public final class Node implements AutoCloseable {
             return t;
         });
         AutoDeleteScheduler deleter = new AutoDeleteScheduler(store, config.storage().autoDelete(), events);
+        DicomServer s = null;
+        String where = settings.bindAddress() + ":" + settings.port();
+        int binding = settings.port();
         try {
             ConnectionOptions options = ConnectionOptions.defaults().withMaxPduReceive(config.node().maxPduReceive());
             ReceiveLog receives = new ReceiveLog(catalog.activityLog(), events);
@@ -204,31 +225,45 @@ public final class Node implements AutoCloseable {
                 r.register(a.sopClassUid(), a.request(), a.service());
             }
             AcceptorPolicy p = NodeServices.policy(config, r);
-            DicomServer s = new DicomServer(options, p, r, ex).maxAssociations(config.node().maxAssociations());
+            s = new DicomServer(options, p, r, ex).maxAssociations(settings.maxAssociations());
             s.addListener(callers).addListener(logRecorder).addListener(recorder)
                     .addListener(afterAssociation(deleter));
             for (AssociationListener l : associationListeners) {
                 s.addListener(l);
             }
-            s.start(InetAddress.getByName(config.node().bindAddress()), config.node().port());
+            InetAddress bind = InetAddress.getByName(settings.bindAddress());
+            s.start(bind, settings.port());
+            if (settings.tlsEnabled()) {
+                where = settings.bindAddress() + ":" + settings.tlsPort() + " (TLS)";
+                binding = settings.tlsPort();
+                s.startTls(bind, settings.tlsPort(), tls.withClientAuth(settings.tlsClientAuth()));
+            }
             executor = ex;
             server = s;
             policy = p;
             registry = r;
             autoDelete = deleter;
         } catch (IOException | RuntimeException e) {
+            if (s != null) {
+                try {
+                    s.close(); // the plain port may be bound already when the TLS port is not
+                } catch (IOException ignored) {
+                    // nothing was served yet
+                }
+            }
             deleter.close();
             ex.shutdownNow();
-            String where = config.node().bindAddress() + ":" + config.node().port();
             setState(State.STOPPED, "cannot listen on " + where + ": " + e.getMessage());
             if (e instanceof IOException io) {
                 throw new IOException("the node cannot listen on " + where + ": " + io.getMessage()
-                        + (config.node().port() < 1024 ? " (ports below 1024 need root)" : ""), io);
+                        + (binding < 1024 ? " (ports below 1024 need root)" : ""), io);
             }
             throw e;
         }
         deleter.start();
-        setState(State.RUNNING, config.node().aeTitle() + " on " + config.node().bindAddress() + ":" + port());
+        setState(State.RUNNING, settings.aeTitle() + " on " + settings.bindAddress() + ":" + port()
+                + (settings.tlsEnabled() ? ", DICOM TLS on port " + tlsPort() + (settings.tlsClientAuth()
+                        ? " (client certificate required)" : " (no client certificate required)") : ""));
     }
 
     /** After an association: force batched files to disk, and let auto-delete look at the disk again. */

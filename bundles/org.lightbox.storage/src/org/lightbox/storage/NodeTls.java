@@ -12,7 +12,8 @@ import org.lightbox.dicom.net.TlsOptions;
 /**
  * The DICOM TLS context of the configuration's key and trust stores, for every association this device opens to a
  * remote AE marked TLS (the node's C-MOVE sub-operations and commitment reports, the query client, the transfer
- * queue). Without stores, such a remote AE is refused with a message that says what to configure.
+ * queue) and for the node's TLS port. Without stores, such a remote AE is refused, and a node with a TLS port does
+ * not start, with a message that says what to configure.
  */
 public final class NodeTls {
 

@@ -50,6 +50,7 @@ public final class Association {
     private volatile DimseChannel channel;
     private volatile AAssociateRq request;
     private volatile AAssociateAc acceptance;
+    private volatile String tlsProtocol;
     private final CompletableFuture<AssociationAbortedException> end = new CompletableFuture<>();
 
     Association(boolean requestor, String peer, InetSocketAddress peerAddress, AssociationEvents events,
@@ -67,6 +68,7 @@ public final class Association {
         this.ul = upper;
         this.request = rq;
         this.acceptance = ac;
+        this.tlsProtocol = upper.tlsProtocol(); // read once: the session is still there to ask
         this.label = "A" + serial + " " + rq.callingAeTitle() + "->" + rq.calledAeTitle();
         upper.label(label);
         this.channel = new DimseChannel(this, upper, registry, executor, events);
@@ -137,6 +139,14 @@ public final class Association {
             return connected;
         }
         return peerAddress;
+    }
+
+    /**
+     * The TLS protocol version the association runs over (e.g. {@code TLSv1.3}), or {@code null} over plain TCP or
+     * before it is established.
+     */
+    public String tlsProtocol() {
+        return tlsProtocol;
     }
 
     /** True while PDUs can flow (not yet released, aborted or closed). */

@@ -23,7 +23,8 @@ public interface AssociationListener {
     /**
      * Requestor side: no association came about, and no answer either — the connection failed (refused, timed out,
      * TLS handshake) or the negotiation broke (abort, lost connection, no answer in time). A rejection is
-     * {@link #rejected} instead.
+     * {@link #rejected} instead. Acceptor side: the TLS handshake of an incoming connection failed (the cause says
+     * why, {@link Association#remoteAddress()} names the peer); no request was read.
      */
     default void failed(Association association, IOException cause) {
     }

@@ -7,14 +7,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.lightbox.dicom.net.internal.AssociationEvents;
 import org.lightbox.dicom.net.internal.AssociationEstablishment;
+import org.lightbox.dicom.net.internal.TlsHandshakeException;
 import org.lightbox.dicom.net.pdu.AAssociateRj;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 
@@ -24,6 +27,11 @@ import org.lightbox.dicom.net.pdu.AAssociateRq;
  * for its whole life, plus one per non-C-STORE request), so the executor must not be smaller than the number of
  * concurrent associations plus their requests: a cached pool fits. A broken association never disturbs the
  * others.
+ * <p>
+ * Besides the port of {@link #start}, the server may listen on a DICOM TLS port ({@link #startTls}, PS3.15 B.1):
+ * both ports share the policy, the services, the listeners and the association limit. The TLS handshake runs on
+ * the association's executor task, not on the accepting thread, bounded by the ARTIM timeout; a failed handshake is
+ * reported to {@link AssociationListener#failed} and closes only that connection.
  */
 public final class DicomServer implements Closeable {
     private static final System.Logger LOG = System.getLogger(DicomServer.class.getName());
@@ -36,8 +44,14 @@ public final class DicomServer implements Closeable {
     private final Set<Association> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile int maxAssociations = 50;
-    private volatile ServerSocket serverSocket;
-    private Thread acceptThread;
+    /** The port of {@link #start}, and the TLS port of {@link #startTls}. */
+    private volatile Listener main;
+    private volatile Listener secure;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** One listening socket, its accepting thread, and the options its connections get. */
+    private record Listener(ServerSocket socket, Thread thread, ConnectionOptions options) {
+    }
 
     public DicomServer(ConnectionOptions options, AcceptorPolicy policy, DicomServiceRegistry registry,
             ExecutorService executor) {
@@ -63,25 +77,61 @@ public final class DicomServer implements Closeable {
         return this;
     }
 
-    /** Binds (port 0 picks a free one, see {@link #port()}) and starts accepting. */
+    /**
+     * Binds (port 0 picks a free one, see {@link #port()}) and starts accepting, with the TLS of the options if they
+     * have one.
+     */
     public synchronized DicomServer start(InetAddress bindAddress, int port) throws IOException {
-        if (serverSocket != null) {
-            throw new IllegalStateException("already started on port " + serverSocket.getLocalPort());
+        if (main != null) {
+            throw new IllegalStateException("already started on port " + main.socket().getLocalPort());
         }
-        ServerSocket ss = new ServerSocket();
-        ss.setReuseAddress(true);
-        ss.bind(new InetSocketAddress(bindAddress, port), 50);
-        serverSocket = ss;
-        acceptThread = new Thread(this::acceptLoop, "dicom-acceptor-" + ss.getLocalPort());
-        acceptThread.setDaemon(true);
-        acceptThread.start();
-        LOG.log(System.Logger.Level.INFO, "DICOM server listening on {0}", ss.getLocalSocketAddress());
+        main = listen(bindAddress, port, options, "DICOM");
         return this;
     }
 
+    /**
+     * Also binds {@code port} (0 picks a free one, see {@link #tlsPort()}) and accepts DICOM TLS connections there
+     * with {@code tls} (our certificate, the trusted peers, whether a client certificate is required).
+     */
+    public synchronized DicomServer startTls(InetAddress bindAddress, int port, TlsOptions tls) throws IOException {
+        if (tls == null) {
+            throw new IllegalArgumentException("a TLS port needs TLS options");
+        }
+        if (secure != null) {
+            throw new IllegalStateException("already listening for TLS on port " + secure.socket().getLocalPort());
+        }
+        secure = listen(bindAddress, port, options.withTls(tls), "DICOM TLS");
+        return this;
+    }
+
+    private Listener listen(InetAddress bindAddress, int port, ConnectionOptions o, String what) throws IOException {
+        ServerSocket ss = new ServerSocket();
+        try {
+            ss.setReuseAddress(true);
+            ss.bind(new InetSocketAddress(bindAddress, port), 50);
+        } catch (IOException e) {
+            ss.close();
+            throw e;
+        }
+        Thread t = new Thread(() -> acceptLoop(ss, o), "dicom-acceptor-" + ss.getLocalPort());
+        t.setDaemon(true);
+        Listener l = new Listener(ss, t, o);
+        listeners.add(l);
+        t.start();
+        LOG.log(System.Logger.Level.INFO, "{0} server listening on {1}", what, ss.getLocalSocketAddress());
+        return l;
+    }
+
+    /** The port of {@link #start}, or -1 before. */
     public int port() {
-        ServerSocket ss = serverSocket;
-        return ss == null ? -1 : ss.getLocalPort();
+        Listener l = main;
+        return l == null ? -1 : l.socket().getLocalPort();
+    }
+
+    /** The port of {@link #startTls}, or -1 when there is none. */
+    public int tlsPort() {
+        Listener l = secure;
+        return l == null ? -1 : l.socket().getLocalPort();
     }
 
     public Set<Association> activeAssociations() {
@@ -93,8 +143,7 @@ public final class DicomServer implements Closeable {
         return connections.get();
     }
 
-    private void acceptLoop() {
-        ServerSocket ss = serverSocket;
+    private void acceptLoop(ServerSocket ss, ConnectionOptions o) {
         while (!ss.isClosed()) {
             Socket s;
             try {
@@ -107,7 +156,7 @@ public final class DicomServer implements Closeable {
             }
             connections.incrementAndGet();
             try {
-                executor.execute(() -> serve(s));
+                executor.execute(() -> serve(s, o));
             } catch (RejectedExecutionException e) {
                 connections.decrementAndGet();
                 closeQuietly(s);
@@ -115,12 +164,12 @@ public final class DicomServer implements Closeable {
         }
     }
 
-    private void serve(Socket s) {
+    private void serve(Socket s, ConnectionOptions o) {
         String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
         Association a = new Association(false, peer, (InetSocketAddress) s.getRemoteSocketAddress(), events,
                 registry, executor);
         try {
-            AssociationEstablishment est = AssociationEstablishment.accepted(s, options, a.label());
+            AssociationEstablishment est = AssociationEstablishment.accepted(s, o, a.label());
             AAssociateRq rq = est.receiveRequest();
             events.fire(l -> l.requested(a, rq));
             AcceptorPolicy.Decision d;
@@ -140,6 +189,9 @@ public final class DicomServer implements Closeable {
             active.add(a);
             events.fire(l -> l.accepted(a));
             a.serve();
+        } catch (TlsHandshakeException e) {
+            LOG.log(System.Logger.Level.INFO, "{0}: {1}", a.label(), e.getMessage());
+            events.fire(l -> l.failed(a, e));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, "{0}: {1}", a.label(), e.getMessage());
         } catch (RuntimeException e) {
@@ -154,22 +206,27 @@ public final class DicomServer implements Closeable {
     /** Stops accepting and aborts the associations still running. The executor stays the owner's to shut down. */
     @Override
     public void close() throws IOException {
-        ServerSocket ss;
-        synchronized (this) {
-            ss = serverSocket;
-        }
-        if (ss != null) {
-            ss.close();
+        IOException failure = null;
+        for (Listener l : listeners) {
+            try {
+                l.socket().close();
+            } catch (IOException e) {
+                failure = e;
+            }
         }
         for (Association a : active) {
             a.abort();
         }
-        if (acceptThread != null) {
+        for (Listener l : listeners) {
             try {
-                acceptThread.join(2000);
+                l.thread().join(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

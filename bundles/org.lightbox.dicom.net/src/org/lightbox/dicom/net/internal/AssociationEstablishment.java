@@ -103,10 +103,21 @@ public final class AssociationEstablishment {
 
     // ---------------------------------------------------------------- acceptor
 
-    /** Acceptor side: Evt5/AE-5, the connection is open and the ARTIM timer runs until A-ASSOCIATE-RQ arrives. */
+    /**
+     * Acceptor side: Evt5/AE-5, the connection is open and the ARTIM timer runs until A-ASSOCIATE-RQ arrives. With
+     * TLS the handshake comes first, on the calling thread, each read bounded by the ARTIM timeout too.
+     *
+     * @throws TlsHandshakeException when the TLS handshake fails or times out
+     */
     public static AssociationEstablishment accepted(Socket s, ConnectionOptions o, String label) throws IOException {
         TransportSockets.configure(s, o);
-        s = TransportSockets.wrapTls(s, o.tls(), null, s.getPort(), false);
+        if (o.tls() != null) {
+            try {
+                s = TransportSockets.wrapTls(s, o.tls(), null, s.getPort(), false, o.artimTimeoutMillis());
+            } catch (IOException e) {
+                throw new TlsHandshakeException(e, o.artimTimeoutMillis());
+            }
+        }
         UpperLayer ul = new UpperLayer(s, o, false, label);
         ul.fire(Event.EVT5);
         s.setSoTimeout(o.artimTimeoutMillis());

@@ -29,6 +29,12 @@ final class TransportSockets {
 
     /** Wraps {@code s} in TLS (PS3.15 B.1) and completes the handshake, or returns it as is without TLS. */
     static Socket wrapTls(Socket s, TlsOptions tls, String host, int port, boolean client) throws IOException {
+        return wrapTls(s, tls, host, port, client, HANDSHAKE_TIMEOUT_MILLIS);
+    }
+
+    /** As above, giving the peer {@code timeoutMillis} for each step of the handshake. */
+    static Socket wrapTls(Socket s, TlsOptions tls, String host, int port, boolean client, int timeoutMillis)
+            throws IOException {
         if (tls == null) {
             return s;
         }
@@ -38,7 +44,7 @@ final class TransportSockets {
         if (!client) {
             ssl.setNeedClientAuth(tls.needClientAuth());
         }
-        ssl.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
+        ssl.setSoTimeout(timeoutMillis);
         ssl.startHandshake();
         ssl.setSoTimeout(0);
         return ssl;

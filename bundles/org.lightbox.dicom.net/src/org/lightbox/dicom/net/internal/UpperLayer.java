@@ -74,6 +74,11 @@ public final class UpperLayer {
         socket.setSoTimeout(options.idleTimeoutMillis());
     }
 
+    /** The TLS protocol version of the connection (e.g. {@code TLSv1.3}), or {@code null} over plain TCP. */
+    public String tlsProtocol() {
+        return socket instanceof javax.net.ssl.SSLSocket ssl ? ssl.getSession().getProtocol() : null;
+    }
+
     /** The A-ASSOCIATE-AC of this association (received as requestor, sent as acceptor). */
     public AAssociateAc acceptance() {
         return acceptance;

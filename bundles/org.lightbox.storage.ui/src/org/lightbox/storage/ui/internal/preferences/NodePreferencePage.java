@@ -34,6 +34,8 @@ public final class NodePreferencePage extends ConfigurationPage {
     private Spinner maxAssociations;
     private Button acceptUnknown;
     private Button serialise;
+    private Text tlsPort;
+    private Button tlsClientAuth;
     private Button startWithWorkbench;
 
     public NodePreferencePage() {
@@ -78,6 +80,11 @@ public final class NodePreferencePage extends ConfigurationPage {
         serialise = f.check("One transfer at a time per &caller", n.serialisePerCaller(),
                 "A second association from the same calling AE is accepted, but its transfers wait until "
                         + "the first one ends");
+        tlsPort = f.text("&TLS port:", Integer.toString(n.tlsPort()), "A second port for DICOM TLS ("
+                + NodeSettings.REGISTERED_TLS_PORT + " is registered for it); 0 for none. It uses the key and "
+                + "trust stores of <tls> in device.xml");
+        tlsClientAuth = f.check("TLS callers must present a trusted c&ertificate", n.tlsClientAuth(),
+                "When off, TLS callers need no certificate of their own (the AE title rules still apply)");
         f.note("Unknown callers: with the box off, a caller whose AE title is not in the Remote AEs table is "
                 + "rejected ('calling AE title not recognized') and the rejection appears in the association log.");
         startWithWorkbench = f.check("&Start the node with the workbench",
@@ -90,7 +97,8 @@ public final class NodePreferencePage extends ConfigurationPage {
     protected UnaryOperator<DeviceConfiguration> edit() {
         NodeSettings n = new NodeSettings(aeTitle.getText(), bindAddress.getText(), Form.integer(port, "port"),
                 Form.integer(maxPdu, "maximum PDU length"), maxAssociations.getSelection(),
-                acceptUnknown.getSelection(), serialise.getSelection());
+                acceptUnknown.getSelection(), serialise.getSelection(), Form.integer(tlsPort, "TLS port"),
+                tlsClientAuth.getSelection());
         return current -> current.withNode(n);
     }
 
@@ -107,6 +115,8 @@ public final class NodePreferencePage extends ConfigurationPage {
         maxAssociations.setSelection(d.maxAssociations());
         acceptUnknown.setSelection(d.acceptUnknownCallers());
         serialise.setSelection(d.serialisePerCaller());
+        tlsPort.setText(Integer.toString(d.tlsPort()));
+        tlsClientAuth.setSelection(d.tlsClientAuth());
         startWithWorkbench.setSelection(getPreferenceStore().getDefaultBoolean(
                 WorkbenchNodePreferences.START_WITH_WORKBENCH));
         validate();
@@ -138,6 +148,10 @@ public final class NodePreferencePage extends ConfigurationPage {
 
     Text portField() {
         return port;
+    }
+
+    Text tlsPortField() {
+        return tlsPort;
     }
 
     Button acceptUnknownBox() {

@@ -74,6 +74,20 @@ class NodePreferencePageTest {
     }
 
     @Test
+    void theTlsPortIsCheckedAndSaved() throws Exception {
+        assertEquals("0", page.tlsPortField().getText(), "no TLS port unless configured");
+        page.tlsPortField().setText(Integer.toString(fx.port));
+        assertFalse(page.isValid());
+        assertTrue(page.getErrorMessage().contains("plain DICOM port too"), page.getErrorMessage());
+        page.tlsPortField().setText("70000");
+        assertTrue(page.getErrorMessage().contains("TLS port 70000"), page.getErrorMessage());
+        page.tlsPortField().setText("2762");
+        assertTrue(page.isValid());
+        assertTrue(PageFixture.ok(fx, page));
+        assertEquals(2762, new ConfigurationStore(fx.home).load().node().tlsPort());
+    }
+
+    @Test
     void okSavesThroughReconfigure() throws Exception {
         page.aeTitleField().setText("  NEWTITLE ");
         page.portField().setText("11999");
