@@ -16,7 +16,7 @@ final class AssociationLogTable {
     static ActivityTable<AssociationEvent> create(Composite parent, LocalNode local) {
         List<LogColumn<AssociationEvent>> columns = List.of(
                 new LogColumn<>("Time", 150, e -> LogColumn.time(e.time())),
-                new LogColumn<>("Direction", 70,
+                new LogColumn<>("Direction", 80,
                         e -> e.direction() == AssociationEvent.Direction.INBOUND ? "in" : "out"),
                 new LogColumn<>("Calling AE", 110, AssociationEvent::callingAet),
                 new LogColumn<>("Called AE", 110, AssociationEvent::calledAet),
