@@ -21,7 +21,7 @@ import org.lightbox.storage.ReceivedBytes;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code lightbox node [--aet AET] [--port N] [--home DIR]}: runs the local DICOM node in the foreground with the
+ * {@code lightbox node [--aet AET] [--port N] [--tls-port N] [--home DIR]}: runs the local DICOM node in the foreground with the
  * configuration of the data folder, one line per association, instance and error on standard output, until
  * SIGTERM or Ctrl-C; then it stops accepting, lets running associations finish (or aborts them after a grace
  * period) and closes the store and the catalog.
@@ -41,11 +41,13 @@ public final class NodeCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: lightbox node [--aet AET] [--port N] [--home DIR]\n"
-                + "  --aet AET    the node's AE title (default: the configuration's, LIGHTBOX)\n"
-                + "  --port N     the port to listen on (default: the configuration's, 11112; 104 needs root)\n"
-                + "  --home DIR   the data folder with config/device.xml, the catalog and the store\n"
-                + "               (default: $LIGHTBOX_HOME or ~/.lightbox)\n"
+        return "usage: lightbox node [--aet AET] [--port N] [--tls-port N] [--home DIR]\n"
+                + "  --aet AET     the node's AE title (default: the configuration's, LIGHTBOX)\n"
+                + "  --port N      the port to listen on (default: the configuration's, 11112; 104 needs root)\n"
+                + "  --tls-port N  also accept DICOM TLS on port N (2762 is registered for it; 0: not), with the\n"
+                + "                key and trust stores of <tls> in config/device.xml (default: the configuration's)\n"
+                + "  --home DIR    the data folder with config/device.xml, the catalog and the store\n"
+                + "                (default: $LIGHTBOX_HOME or ~/.lightbox)\n"
                 + "  Runs until SIGTERM or Ctrl-C, printing one line per association, instance and error.";
     }
 
@@ -56,12 +58,14 @@ public final class NodeCommand implements Command {
     static Setup setup(List<String> args) throws Exception {
         String aet = null;
         Integer port = null;
+        Integer tlsPort = null;
         String home = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--aet" -> aet = value(args, ++i, a);
-                case "--port" -> port = port(value(args, ++i, a));
+                case "--port" -> port = port(value(args, ++i, a), "--port", 1);
+                case "--tls-port" -> tlsPort = port(value(args, ++i, a), "--tls-port", 0);
                 case "--home" -> home = value(args, ++i, a);
                 default -> throw new UsageException(a.startsWith("-") ? "unknown option " + a
                         : "unexpected argument '" + a + "'");
@@ -76,8 +80,15 @@ public final class NodeCommand implements Command {
                 throw new UsageException(e.getMessage());
             }
         }
-        if (port != null) {
-            config = config.withNode(config.node().withPort(port));
+        try {
+            if (port != null) {
+                config = config.withNode(config.node().withPort(port));
+            }
+            if (tlsPort != null) {
+                config = config.withNode(config.node().withTls(tlsPort, config.node().tlsClientAuth()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage()); // e.g. the TLS port equal to the plain one
         }
         return new Setup(h, config);
     }
@@ -88,16 +99,16 @@ public final class NodeCommand implements Command {
         return LightboxHome.resolve(k -> k.equals(LightboxHome.PROPERTY) ? root : System.getProperty(k), k -> null);
     }
 
-    private static int port(String s) throws UsageException {
+    private static int port(String s, String option, int min) throws UsageException {
         try {
             int p = Integer.parseInt(s);
-            if (p >= 1 && p <= 65535) {
+            if (p >= min && p <= 65535) {
                 return p;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port must be a number from 1 to 65535, not '" + s + "'");
+        throw new UsageException(option + " must be a number from " + min + " to 65535, not '" + s + "'");
     }
 
     static String value(List<String> args, int i, String option) throws UsageException {

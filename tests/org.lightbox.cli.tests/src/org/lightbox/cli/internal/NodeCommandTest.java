@@ -33,6 +33,20 @@ class NodeCommandTest {
         s = NodeCommand.setup(List.of("--home", dir.toString(), "--aet", "CLI", "--port", "11113"));
         assertEquals("CLI", s.config().node().aeTitle());
         assertEquals(11113, s.config().node().port());
+        assertEquals(0, s.config().node().tlsPort(), "no TLS port unless configured or asked for");
+        s = NodeCommand.setup(List.of("--home", dir.toString(), "--tls-port", "2762"));
+        assertEquals(2762, s.config().node().tlsPort());
+        assertEquals(4242, s.config().node().port(), "the plain port stays the configuration's");
+    }
+
+    @Test
+    void aTlsPortMustBeValidAndDifferFromThePlainOne() {
+        UsageException e = assertThrows(UsageException.class, () -> NodeCommand.setup(List.of("--home",
+                dir.toString(), "--port", "11113", "--tls-port", "11113")));
+        assertTrue(e.getMessage().contains("plain DICOM port"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> NodeCommand.setup(List.of("--home", dir.toString(),
+                "--tls-port", "-1")));
+        assertTrue(e.getMessage().contains("--tls-port must be a number from 0 to 65535"), e.getMessage());
     }
 
     @Test
