@@ -237,7 +237,10 @@ class ImageCanvasInteractionTest {
             }
             return seen.size() > 6;
         });
-        assertTrue(seen.contains(4) && seen.indexOf(0) < seen.lastIndexOf(0), "looped: " + seen);
+        // a loop is the wrap from the last frame back to the first; playback may have left frame 0 before the
+        // first look, so a second 0 is not always there to see
+        int last = seen.indexOf(4);
+        assertTrue(last >= 0 && seen.subList(last, seen.size()).contains(0), "looped: " + seen);
         fx.key(0, ' ');
         assertFalse(fx.canvas.isPlaying());
         fx.canvas.setCineRate(12.5);
