@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 import org.lightbox.catalog.ActivityLog;
@@ -38,11 +35,6 @@ public final class AssociationLogRecorder implements AssociationListener {
     private final Destination destination;
     private final Consumer<String> writeFailures;
     private final Consumer<AssociationEvent> written;
-    /**
-     * Requests not yet answered: an association that is rejected or fails never learns its request otherwise. Weak,
-     * so that a connection that broke without an event leaves nothing behind.
-     */
-    private final Map<Association, AAssociateRq> pending = Collections.synchronizedMap(new WeakHashMap<>());
 
     public AssociationLogRecorder(ActivityLog log) {
         this(log, null);
@@ -66,24 +58,18 @@ public final class AssociationLogRecorder implements AssociationListener {
     }
 
     @Override
-    public void requested(Association a, AAssociateRq rq) {
-        pending.put(a, rq);
-    }
-
-    @Override
     public void accepted(Association a) {
-        pending.remove(a);
         write(a, a.request(), AssociationEvent.Outcome.ACCEPTED, overTls(a, null));
     }
 
     @Override
     public void rejected(Association a, AAssociateRj rj) {
-        write(a, pending.remove(a), AssociationEvent.Outcome.REJECTED, rj.describe());
+        write(a, a.request(), AssociationEvent.Outcome.REJECTED, rj.describe());
     }
 
     @Override
     public void failed(Association a, IOException cause) {
-        write(a, pending.remove(a), AssociationEvent.Outcome.FAILED, describe(cause));
+        write(a, a.request(), AssociationEvent.Outcome.FAILED, describe(cause));
     }
 
     @Override

@@ -63,6 +63,11 @@ public final class Association {
         this.label = "A" + serial + (requestor ? " to " : " from ") + peer;
     }
 
+    /** The A-ASSOCIATE-RQ, as soon as it has arrived or is about to be sent (before any listener hears of it). */
+    void requested(AAssociateRq rq) {
+        this.request = rq;
+    }
+
     /** Called once the upper layer has established the association. */
     void established(UpperLayer upper, AAssociateRq rq, AAssociateAc ac) {
         this.ul = upper;
@@ -108,6 +113,10 @@ public final class Association {
         return requestor;
     }
 
+    /**
+     * The A-ASSOCIATE-RQ: known from when it arrived or was about to be sent, so also for an association that was
+     * rejected or failed; {@code null} only before that (a connection that never sent one).
+     */
     public AAssociateRq request() {
         return request;
     }

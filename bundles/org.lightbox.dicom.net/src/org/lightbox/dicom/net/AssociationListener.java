@@ -14,8 +14,8 @@ public interface AssociationListener {
 
     /**
      * An A-ASSOCIATE-RQ arrived (acceptor side), before the policy decides; or we are about to send one (requestor
-     * side), before the connection is made. Until the association is established this is the only place a
-     * listener sees the request; {@link Association#remoteAddress()} already names the peer.
+     * side), before the connection is made. From here on {@link Association#request()} gives the request, also
+     * when the association is then rejected or fails; {@link Association#remoteAddress()} already names the peer.
      */
     default void requested(Association association, AAssociateRq request) {
     }

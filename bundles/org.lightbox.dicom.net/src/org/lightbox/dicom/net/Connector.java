@@ -74,6 +74,7 @@ public final class Connector {
         };
         Association a = new Association(true, rq.calledAeTitle() + "@" + host + ":" + port,
                 InetSocketAddress.createUnresolved(host, port), events, services, ex);
+        a.requested(rq);
         events.fire(l -> l.requested(a, rq));
         UpperLayer ul;
         try {

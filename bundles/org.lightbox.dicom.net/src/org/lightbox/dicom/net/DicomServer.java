@@ -171,6 +171,7 @@ public final class DicomServer implements Closeable {
         try {
             AssociationEstablishment est = AssociationEstablishment.accepted(s, o, a.label());
             AAssociateRq rq = est.receiveRequest();
+            a.requested(rq);
             events.fire(l -> l.requested(a, rq));
             AcceptorPolicy.Decision d;
             if (active.size() >= maxAssociations) {

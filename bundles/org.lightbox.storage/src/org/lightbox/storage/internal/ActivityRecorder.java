@@ -3,9 +3,6 @@ package org.lightbox.storage.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.AssociationAbortedException;
@@ -23,11 +20,6 @@ public final class ActivityRecorder implements AssociationListener {
 
     private final NodeEvents events;
     private final ReceiveLog receives;
-    /**
-     * Requests not yet accepted or rejected: a rejected association never learns its request otherwise. Weak, so
-     * that a connection that broke during negotiation leaves nothing behind.
-     */
-    private final Map<Association, AAssociateRq> requests = Collections.synchronizedMap(new WeakHashMap<>());
 
     public ActivityRecorder(NodeEvents events, ReceiveLog receives) {
         this.events = events;
@@ -35,25 +27,19 @@ public final class ActivityRecorder implements AssociationListener {
     }
 
     @Override
-    public void requested(Association a, AAssociateRq rq) {
-        requests.put(a, rq);
-    }
-
-    @Override
     public void accepted(Association a) {
-        requests.remove(a);
         events.fire(new NodeEvent.AssociationAccepted(Instant.now(), peer(a, a.request())));
     }
 
     @Override
     public void rejected(Association a, AAssociateRj rj) {
-        events.fire(new NodeEvent.AssociationRejected(Instant.now(), peer(a, requests.remove(a)), rj.describe()));
+        events.fire(new NodeEvent.AssociationRejected(Instant.now(), peer(a, a.request()), rj.describe()));
     }
 
     /** An association the node could not open ends before it began: told as ended, so views of the log follow. */
     @Override
     public void failed(Association a, IOException cause) {
-        events.fire(new NodeEvent.AssociationEnded(Instant.now(), peer(a, requests.remove(a)), false,
+        events.fire(new NodeEvent.AssociationEnded(Instant.now(), peer(a, a.request()), false,
                 cause.getMessage()));
     }
 
