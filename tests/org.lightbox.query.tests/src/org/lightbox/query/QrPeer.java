@@ -1,68 +1,27 @@
 package org.lightbox.query;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.lightbox.config.RemoteAe;
-import org.lightbox.testing.DcmtkTool;
-import org.opentest4j.AssertionFailedError;
+import org.lightbox.testing.Dcmqrscp;
 
-/**
- * dcmqrscp as the remote archive: AE title QRSCP on a free loopback port, its storage area in a temporary folder,
- * the C-MOVE destinations in its host table, filled with storescu. It forks per association (its single-process
- * mode exits when the start-up probe connects and closes without an association); children end with theirs.
- */
-public final class QrPeer implements AutoCloseable {
-    public static final String AET = "QRSCP";
-
-    public final int port;
-    public final Path storage;
-    private final Path dir;
-    private final Process process;
+/** dcmqrscp as the query client's remote archive: a remote AE of our configuration, and the files it holds. */
+public final class QrPeer extends Dcmqrscp {
 
     /**
      * @param destinations AE title -> port of the C-MOVE destinations it may send to (on 127.0.0.1)
      */
     public QrPeer(Path dir, Map<String, Integer> destinations, String... extraOptions) throws Exception {
-        this.dir = dir;
-        this.port = DcmtkTool.freePort();
-        this.storage = dir.resolve(AET);
-        Files.createDirectories(storage);
-        StringBuilder hosts = new StringBuilder();
-        for (Map.Entry<String, Integer> d : destinations.entrySet()) {
-            hosts.append(d.getKey().toLowerCase()).append(" = (").append(d.getKey()).append(", 127.0.0.1, ")
-                    .append(d.getValue()).append(")\n");
-        }
-        Path cfg = dir.resolve("dcmqrscp.cfg");
-        Files.writeString(cfg, "NetworkTCPPort = " + port + "\nMaxPDUSize = 16384\nMaxAssociations = 16\n"
-                + "HostTable BEGIN\n" + hosts + "HostTable END\nVendorTable BEGIN\nVendorTable END\n"
-                + "AETable BEGIN\n" + AET + " " + storage + " RW (200, 1024mb) ANY\nAETable END\n",
-                StandardCharsets.US_ASCII);
-        List<String> cmd = new ArrayList<>(List.of("dcmqrscp", "-c", cfg.toString()));
-        cmd.addAll(List.of(extraOptions));
-        cmd.add(Integer.toString(port));
-        process = DcmtkTool.startServer(cmd, port, dir.resolve("dcmqrscp.log"));
+        super(dir, destinations, extraOptions);
     }
 
     /** The peer as a remote AE of our configuration. */
     public RemoteAe remote() {
         return new RemoteAe(AET, "127.0.0.1", port, false, "dcmqrscp");
-    }
-
-    /** Sends every file under {@code folder} with storescu. */
-    public void load(Path folder) throws Exception {
-        Path log = dir.resolve("storescu-load.log");
-        int rc = DcmtkTool.run(List.of("storescu", "-aet", "LOADER", "-aec", AET, "+sd", "+r", "127.0.0.1",
-                Integer.toString(port), folder.toString()), log, 120);
-        if (rc != 0) {
-            throw new AssertionFailedError("storescu into dcmqrscp failed (" + rc + "): " + DcmtkTool.log(log));
-        }
     }
 
     /** The files dcmqrscp holds, by SOP Instance UID. */
@@ -74,14 +33,5 @@ public final class QrPeer implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    public String log() {
-        return DcmtkTool.log(dir.resolve("dcmqrscp.log"));
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        DcmtkTool.stop(process);
     }
 }

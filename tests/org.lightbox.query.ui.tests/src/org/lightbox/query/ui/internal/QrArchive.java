@@ -1,87 +1,19 @@
 package org.lightbox.query.ui.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.lightbox.config.RemoteAe;
-import org.lightbox.testing.DcmtkTool;
-import org.opentest4j.AssertionFailedError;
+import org.lightbox.testing.Dcmqrscp;
 
-/**
- * dcmqrscp as the remote archive of the Remote view's tests: AE title QRSCP on a free loopback port, storage in a
- * temporary folder, C-MOVE destinations in its host table, filled by storescu.
- */
-public final class QrArchive implements AutoCloseable {
-    public static final String AET = "QRSCP";
+/** dcmqrscp as the remote archive of the Remote view's tests, and as a remote AE of our configuration. */
+public final class QrArchive extends Dcmqrscp {
 
-    public final int port;
-    private final Path dir;
-    private final Process process;
-
-    /**
-     * @param destinations AE title -> loopback port of the C-MOVE destinations
-     * @param extraOptions further dcmqrscp options (e.g. a DIMSE timeout that drops idle associations)
-     */
     public QrArchive(Path dir, Map<String, Integer> destinations, String... extraOptions) throws Exception {
-        DcmtkTool.require("dcmqrscp");
-        this.dir = dir;
-        this.port = DcmtkTool.freePort();
-        Path storage = dir.resolve(AET);
-        Files.createDirectories(storage);
-        StringBuilder hosts = new StringBuilder();
-        for (Map.Entry<String, Integer> d : destinations.entrySet()) {
-            hosts.append(d.getKey().toLowerCase()).append(" = (").append(d.getKey()).append(", 127.0.0.1, ")
-                    .append(d.getValue()).append(")\n");
-        }
-        Path cfg = dir.resolve("dcmqrscp.cfg");
-        Files.writeString(cfg, "NetworkTCPPort = " + port + "\nMaxPDUSize = 16384\nMaxAssociations = 16\n"
-                + "HostTable BEGIN\n" + hosts + "HostTable END\nVendorTable BEGIN\nVendorTable END\n"
-                + "AETable BEGIN\n" + AET + " " + storage + " RW (200, 1024mb) ANY\nAETable END\n",
-                StandardCharsets.US_ASCII);
-        List<String> cmd = new java.util.ArrayList<>(List.of("dcmqrscp", "-c", cfg.toString()));
-        cmd.addAll(List.of(extraOptions));
-        cmd.add(Integer.toString(port));
-        process = DcmtkTool.startServer(cmd, port, dir.resolve("dcmqrscp.log"));
+        super(dir, destinations, extraOptions);
     }
 
     public RemoteAe remote() {
         return new RemoteAe(AET, "127.0.0.1", port, false, "dcmqrscp");
-    }
-
-    /** Sends every file under {@code folder} with storescu. */
-    public void load(Path folder) throws Exception {
-        Path log = dir.resolve("storescu-load.log");
-        int rc = DcmtkTool.run(List.of("storescu", "-aet", "LOADER", "-aec", AET, "+sd", "+r", "127.0.0.1",
-                Integer.toString(port), folder.toString()), log, 120);
-        if (rc != 0) {
-            throw new AssertionFailedError("storescu into dcmqrscp failed (" + rc + "): " + DcmtkTool.log(log));
-        }
-    }
-
-    /**
-     * Ends the archive's open associations as a crash would: dcmqrscp serves each in a forked child, which is
-     * killed (the listening parent stays).
-     */
-    public void dropAssociations() throws Exception {
-        List<ProcessHandle> children = process.children().toList();
-        if (children.isEmpty()) {
-            throw new AssertionFailedError("dcmqrscp has no association to drop");
-        }
-        for (ProcessHandle c : children) {
-            c.destroyForcibly();
-            c.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
-    public String log() {
-        return DcmtkTool.log(dir.resolve("dcmqrscp.log"));
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        DcmtkTool.stop(process);
     }
 }
