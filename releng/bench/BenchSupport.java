@@ -53,20 +53,32 @@ final class BenchSupport {
         }
     }
 
-    /** CPU seconds the JIT compiler threads of process {@code pid} have used so far, from /proc (Linux). */
-    static double compilerCpu(long pid) throws IOException {
-        double sum = 0;
+    /** CPU seconds per thread name (digits made N, threads of one name summed; user and sys apart), from /proc. */
+    static java.util.Map<String, Double> threadCpu(long pid) throws IOException {
+        java.util.Map<String, Double> m = new java.util.TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path t : tasks.toList()) {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
-                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("\\d+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    m.merge(name + " user", Long.parseLong(f[11]) / 100.0, Double::sum);
+                    m.merge(name + " sys", Long.parseLong(f[12]) / 100.0, Double::sum);
                 } catch (IOException e) {
                     // the thread ended
                 }
+            }
+        }
+        return m;
+    }
+
+    /** CPU seconds the JIT compiler threads of process {@code pid} have used so far. */
+    static double compilerCpu(long pid) throws IOException {
+        double sum = 0;
+        for (java.util.Map.Entry<String, Double> e : threadCpu(pid).entrySet()) {
+            if (e.getKey().contains("CompilerThre")) {
+                sum += e.getValue();
             }
         }
         return sum;

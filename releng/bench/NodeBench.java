@@ -193,11 +193,11 @@ public final class NodeBench {
             settle(n, port, "1 association", 1);
             BenchSupport.sync();
             double c0 = cpu(n.process);
-            java.util.Map<String, Double> t0 = threadCpu(n.process);
+            java.util.Map<String, Double> t0 = BenchSupport.threadCpu(n.process.pid());
             node1 = storescu("BENCH", port, List.of(src.toString()));
             nodeCpu = cpu(n.process) - c0;
             if (System.getenv("BENCH_THREADS") != null) {
-                java.util.Map<String, Double> t1 = threadCpu(n.process);
+                java.util.Map<String, Double> t1 = BenchSupport.threadCpu(n.process.pid());
                 t1.forEach((k, v) -> {
                     double d = v - t0.getOrDefault(k, 0.0);
                     if (d > 0.005) {
@@ -327,38 +327,24 @@ public final class NodeBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** CPU seconds per thread name (threads of one name summed), from /proc (Linux). */
-    private static java.util.Map<String, Double> threadCpu(Process p) throws IOException {
-        java.util.Map<String, Double> m = new java.util.TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc/" + p.pid() + "/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    m.merge(name + " user", Long.parseLong(f[11]) / 100.0, Double::sum);
-                    m.merge(name + " sys", Long.parseLong(f[12]) / 100.0, Double::sum);
-                } catch (IOException e) {
-                    // the thread ended
-                }
-            }
-        }
-        return m;
-    }
-
     /** CPU seconds of a process and of its children that have ended (storescp --fork's), from /proc (Linux). */
     private static double cpuWithChildren(Process p) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]))
-                / 100.0;
+        return cpu(p, true);
     }
 
     /** CPU seconds (user and system) a process has used so far, from /proc (Linux). */
     private static double cpu(Process p) throws IOException {
+        return cpu(p, false);
+    }
+
+    private static double cpu(Process p, boolean children) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        if (children) {
+            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime: reaped children
+        }
+        return ticks / 100.0;
     }
 
     // ------------------------------------------------------------------ find
