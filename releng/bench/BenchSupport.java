@@ -47,6 +47,60 @@ final class BenchSupport {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
+    /**
+     * Writes and removes {@code bytes} of scratch file in {@code dir}, just before a measured run. On a virtual
+     * machine whose host backs guest memory lazily (and takes freed memory back), the first write to a page the
+     * host has not backed costs several times a normal copy. Without this, whichever receiver runs right after a
+     * process freed a lot of memory (dcmtk after our node's JVM has exited) writes into backed pages and the other
+     * does not: the node's kernel copies into /dev/shm were measured 4x slower in some runs, and 20x with a
+     * pre-touched heap. Priming hands both sides freshly freed, backed pages.
+     */
+    static void primeMemory(Path dir, long bytes) throws IOException {
+        Path scratch = dir.resolve("prime.tmp");
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        while (block.hasRemaining()) {
+            block.put((byte) 0x5A);
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(scratch,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (long written = 0; written < bytes; written += block.capacity()) {
+                block.clear();
+                while (block.hasRemaining()) {
+                    ch.write(block);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    /**
+     * With {@code BENCH_PERF=DIR} in the environment, starts {@code perf record -a -g} (the whole machine, so the
+     * peers and the kernel are in it too) into {@code DIR/name.data}; otherwise returns {@code null}. Read it with
+     * {@code perf report -i DIR/name.data --sort comm,dso,sym}.
+     */
+    static Process perfStart(String name) throws Exception {
+        String dir = System.getenv("BENCH_PERF");
+        if (dir == null || dir.isBlank()) {
+            return null;
+        }
+        Files.createDirectories(Path.of(dir));
+        Process p = new ProcessBuilder("perf", "record", "-a", "-g", "-F", "1999", "-o",
+                Path.of(dir, name + ".data").toString()).redirectErrorStream(true)
+                .redirectOutput(Path.of(dir, name + ".log").toFile()).start();
+        Thread.sleep(500); // perf needs a moment before it records
+        return p;
+    }
+
+    /** Stops a recording {@link #perfStart} started (SIGINT makes perf write its file). */
+    static void perfStop(Process p) throws Exception {
+        if (p != null) {
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();

@@ -183,6 +183,7 @@ public final class NodeBench {
             bytes += Files.size(f);
         }
         int port = BenchSupport.freePort();
+        long prime = bytes + bytes / 2;
         double node1;
         double node4;
         double nodeCpu;
@@ -194,8 +195,11 @@ public final class NodeBench {
             BenchSupport.sync();
             double c0 = cpu(n.process);
             java.util.Map<String, Double> t0 = BenchSupport.threadCpu(n.process.pid());
+            BenchSupport.primeMemory(base, prime);
+            Process perf = BenchSupport.perfStart("node1");
             node1 = storescu("BENCH", port, List.of(src.toString()));
             nodeCpu = cpu(n.process) - c0;
+            BenchSupport.perfStop(perf);
             if (System.getenv("BENCH_THREADS") != null) {
                 java.util.Map<String, Double> t1 = BenchSupport.threadCpu(n.process.pid());
                 t1.forEach((k, v) -> {
@@ -213,8 +217,11 @@ public final class NodeBench {
             settle(n, port, "4 associations", 4);
             BenchSupport.sync();
             double c0 = cpu(n.process);
+            BenchSupport.primeMemory(base, prime);
+            Process perf = BenchSupport.perfStart("node4");
             node4 = parallel(port, src);
             node4Cpu = cpu(n.process) - c0;
+            BenchSupport.perfStop(perf);
             BenchSupport.sync();
         }
         BenchSupport.deleteTree(base.resolve("ingest-node4"));
@@ -228,8 +235,11 @@ public final class NodeBench {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             BenchSupport.sync();
             double c0 = cpu(scp);
+            BenchSupport.primeMemory(base, prime);
+            Process perf = BenchSupport.perfStart("storescp1");
             scp1 = storescu("BENCH", port, List.of(src.toString()));
             scpCpu = cpu(scp) - c0;
+            BenchSupport.perfStop(perf);
             BenchSupport.sync();
         } finally {
             BenchSupport.stop(scp);
@@ -242,7 +252,10 @@ public final class NodeBench {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             BenchSupport.sync();
             double c0 = cpuWithChildren(scp);
+            BenchSupport.primeMemory(base, prime);
+            Process perf = BenchSupport.perfStart("storescp4");
             scp4 = parallel(port, src);
+            BenchSupport.perfStop(perf);
             Thread.sleep(200); // the forked children are reaped (and counted) once they have exited
             scp4Cpu = cpuWithChildren(scp) - c0;
             BenchSupport.sync();

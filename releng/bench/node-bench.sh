@@ -7,7 +7,8 @@
 #   move:   C-MOVE of a 300-image study to storescp, node vs dcmqrscp.
 #
 #   releng/bench/node-bench.sh [ingest] [find] [move] [--images N] [--warm-up N] [--studies N] [--move-images N] [--find-runs N]
-#   NODE_JAVA_OPTS adds JVM options to the node process (a profiler, for example).
+#   NODE_JAVA_OPTS adds JVM options to the node process (a profiler, for example); BENCH_PERF=DIR records each
+#   measured ingest run with perf record -a -g into DIR (perf report -i DIR/node4.data --sort comm,dso,sym).
 #
 # Needs a JDK 17, dcmtk 3.6.7 (storescu, storescp, findscu, movescu, dcmqrscp) and the jars jars.sh finds (Derby,
 # OSGi; after one build they are in the local Maven repository). Compiles what it needs into a temporary folder.
