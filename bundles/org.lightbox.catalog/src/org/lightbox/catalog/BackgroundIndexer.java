@@ -33,6 +33,8 @@ final class BackgroundIndexer implements AutoCloseable {
     }
 
     private static final Task END = new Task(null, null, null, null);
+    /** Put in the queue by {@link #await()}: wakes a lingering batch at once (a release waits for it). */
+    private static final Task NUDGE = new Task(null, null, null, null);
 
     private final FileStore store;
     private final Catalog catalog;
@@ -76,6 +78,9 @@ final class BackgroundIndexer implements AutoCloseable {
             boolean interrupted = false;
             awaiting++;
             try {
+                if (finished < target) {
+                    queue.offer(NUDGE); // a full queue needs no nudge: the batch is not waiting for more
+                }
                 while (finished < target) {
                     try {
                         progress.wait();
@@ -108,10 +113,8 @@ final class BackgroundIndexer implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             linger(batch);
-            if (batch.get(batch.size() - 1) == END) {
-                batch.remove(batch.size() - 1);
-                end = true;
-            }
+            end = batch.removeIf(t -> t == END); // by identity: the two markers are equal records
+            batch.removeIf(t -> t == NUDGE);
             if (!batch.isEmpty()) {
                 index(batch);
                 synchronized (progress) {
@@ -126,7 +129,7 @@ final class BackgroundIndexer implements AutoCloseable {
     /** Gathers more of a stream of files into the batch, for at most {@link #LINGER_MILLIS}. */
     private void linger(List<Task> batch) {
         for (int waited = 0; waited < LINGER_MILLIS && batch.size() < MAX_BATCH && awaiting == 0
-                && batch.get(batch.size() - 1) != END; waited += LINGER_STEP) {
+                && !holdsMarker(batch); waited += LINGER_STEP) {
             Task t;
             try {
                 t = queue.poll(LINGER_STEP, TimeUnit.MILLISECONDS);
@@ -139,6 +142,15 @@ final class BackgroundIndexer implements AutoCloseable {
             batch.add(t);
             queue.drainTo(batch, MAX_BATCH - batch.size());
         }
+    }
+
+    private static boolean holdsMarker(List<Task> batch) {
+        for (Task t : batch) {
+            if (t == END || t == NUDGE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void index(List<Task> batch) {

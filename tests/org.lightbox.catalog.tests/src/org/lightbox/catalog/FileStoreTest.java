@@ -114,6 +114,59 @@ class FileStoreTest implements DatabaseUnderTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // a lost file or a stopped indexer would leave await() waiting for ever
+    void awaitingWhileAStreamIsIndexedLosesAndRepeatsNothing() throws Exception {
+        // a burst longer than a batch, with await() called from another thread all along (each call nudges the
+        // indexer out of its wait for more files): every file is catalogued once, and await() sees all before it
+        int files = 200;
+        java.util.concurrent.ConcurrentHashMap<String, Integer> told = new java.util.concurrent.ConcurrentHashMap<>();
+        IndexingListener listener = new IndexingListener() {
+            @Override
+            public void indexed(StoredInstance instance) {
+                told.merge(instance.indexed().sopInstanceUid(), 1, Integer::sum);
+            }
+
+            @Override
+            public void failed(Path file, CatalogException cause) {
+                told.merge("failed " + file, 1, Integer::sum);
+            }
+        };
+        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger awaits = new java.util.concurrent.atomic.AtomicInteger();
+        Thread waiter = new Thread(() -> {
+            while (sending.get()) {
+                store.awaitIndexing();
+                awaits.incrementAndGet();
+            }
+        });
+        waiter.start();
+        try {
+            for (int i = 1; i <= files; i++) {
+                String study = "1.2.48." + (i % 2);
+                Attributes ds = TestInstances.ct("P48", "Stream^Test", study, study + ".1", study + ".1." + i);
+                try (IncomingFile in = store.create(UID.CTImageStorage, study + ".1." + i,
+                        UID.ExplicitVRLittleEndian, "CT1")) {
+                    in.output().write(TestInstances.dataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+                    in.commitThenIndex(listener);
+                }
+                if (i == files / 2) {
+                    store.awaitIndexing();
+                    assertEquals(files / 2, told.size(), "await() returns once everything before it is catalogued");
+                }
+            }
+        } finally {
+            sending.set(false);
+            waiter.join();
+        }
+        store.awaitIndexing();
+        assertEquals(files, told.size());
+        assertTrue(told.values().stream().allMatch(n -> n == 1), "each file told once: " + told);
+        assertEquals(files / 2, catalog.instancesOfStudy("1.2.48.0").size());
+        assertEquals(files / 2, catalog.instancesOfStudy("1.2.48.1").size());
+        assertTrue(awaits.get() > 0);
+    }
+
+    @Test
     void importCopiesAPart10File() throws Exception {
         Attributes ds = TestInstances.withPixels(TestInstances.ct("P2", "A^B", "1.2.41", "1.2.41.1", "1.2.41.1.1"));
         byte[] part10 = TestInstances.part10(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
