@@ -21,7 +21,8 @@ import org.lightbox.storage.NodeEvent;
 import org.lightbox.storage.NodeListener;
 
 /**
- * The node's state (AE title, address, running or not, associations, instances received) with Start and Stop.
+ * The node's state (AE title, address, DICOM TLS port, running or not, associations, instances received) with Start
+ * and Stop.
  * Node events only mark the panel stale; a {@link CoalescedRefresh} reads the node a few times a second at most,
  * so a thousand arriving instances cost a handful of repaints. Why the node could not start is shown here.
  */
@@ -35,6 +36,7 @@ public final class NodeStatusPanel extends Composite {
     private final Display display;
     private final Label aeTitle;
     private final Label address;
+    private final Label tls;
     private final Label state;
     private final Label associations;
     private final Label received;
@@ -59,6 +61,7 @@ public final class NodeStatusPanel extends Composite {
         setLayout(new GridLayout(2, false));
         aeTitle = row("AE title:");
         address = row("Address:");
+        tls = row("DICOM TLS:");
         state = row("State:");
         associations = row("Associations:");
         received = row("Received:");
@@ -139,9 +142,11 @@ public final class NodeStatusPanel extends Composite {
             aeTitle.setText(s.settings().aeTitle());
             int port = s.port() > 0 ? s.port() : s.settings().port();
             address.setText(s.settings().bindAddress() + ":" + port);
+            tls.setText(tlsText(s));
         } else {
             aeTitle.setText("?");
             address.setText("?");
+            tls.setText("?");
         }
         state.setText(shown.name().toLowerCase() + (control.busy() && shown != transitional ? " (busy)" : ""));
         associations.setText(shown == Node.State.RUNNING ? s.associations() + " active" : "none");
@@ -153,6 +158,16 @@ public final class NodeStatusPanel extends Composite {
         start.setEnabled(!control.busy() && shown == Node.State.STOPPED);
         stop.setEnabled(!control.busy() && shown == Node.State.RUNNING);
         layout(true, true);
+    }
+
+    /** The TLS port and whether callers must present a certificate; "off" when none is configured. */
+    private static String tlsText(NodeSnapshot s) {
+        if (!s.settings().tlsEnabled()) {
+            return "off";
+        }
+        int port = s.tlsPort() > 0 ? s.tlsPort() : s.settings().tlsPort();
+        return s.settings().bindAddress() + ":" + port + (s.settings().tlsClientAuth()
+                ? " (client certificate required)" : " (no client certificate required)");
     }
 
     private void dispose(CoalescedRefresh r) {
@@ -174,6 +189,10 @@ public final class NodeStatusPanel extends Composite {
 
     String addressText() {
         return address.getText();
+    }
+
+    String tlsText() {
+        return tls.getText();
     }
 
     String problemText() {

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.config.DeviceConfiguration;
+import org.lightbox.config.TlsSettings;
 import org.lightbox.storage.ui.internal.UiFixture;
 import org.lightbox.testing.DcmtkTool;
+import org.lightbox.testing.TlsKeys;
 
 /** The node status view's content over a real node on a temporary data folder. */
 class NodeStatusPanelTest {
@@ -60,6 +63,7 @@ class NodeStatusPanelTest {
     @Test
     void startAndStopARealNodeAndShowItsAddress() {
         assertEquals("127.0.0.1:" + fx.port, panel.addressText());
+        assertEquals("off", panel.tlsText(), "no TLS port unless configured");
         assertTrue(panel.startButton().isEnabled(), "Start is enabled while stopped");
         assertFalse(panel.stopButton().isEnabled(), "Stop is disabled while stopped");
 
@@ -78,6 +82,28 @@ class NodeStatusPanelTest {
         assertFalse(accepts(fx.port), "the port is closed after Stop");
         assertTrue(panel.startButton().isEnabled());
         assertTrue(errorLog.isEmpty(), "no errors: " + errorLog);
+    }
+
+    @Test
+    void showsTheTlsPortItListensOn() throws Exception {
+        int tlsPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            tlsPort = free.getLocalPort();
+        }
+        TlsKeys keys = TlsKeys.create(dir.resolve("keys"));
+        DeviceConfiguration c = fx.node().configuration();
+        fx.node().reconfigure(c.withNode(c.node().withTls(tlsPort, false)).withTls(new TlsSettings(
+                keys.keyStore("server").toString(), TlsKeys.PASSWORD, keys.trustStore().toString(), TlsKeys.PASSWORD)));
+        String expected = "127.0.0.1:" + tlsPort + " (no client certificate required)";
+
+        UiFixture.press(panel.startButton());
+        waitForState("running");
+        assertTrue(accepts(tlsPort), "the node listens for TLS on " + tlsPort);
+        fx.waitFor("the TLS port", () -> panel.tlsText().equals(expected), panel::tlsText);
+        assertEquals("", panel.problemText());
+        control.stop();
+        waitForState("stopped");
+        assertFalse(accepts(tlsPort), "the TLS port is closed after Stop");
     }
 
     @Test
