@@ -89,6 +89,11 @@ public final class FileStore implements AutoCloseable {
     /** Commits hold it shared, {@link #close()} exclusively: the clean-shutdown marker never precedes a commit. */
     private final ReentrantReadWriteLock life = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    /** Write buffers of finished receptions, lent to the next: direct memory is dear to allocate per instance. */
+    private final java.util.concurrent.BlockingQueue<java.nio.ByteBuffer> writeBuffers =
+            new java.util.concurrent.ArrayBlockingQueue<>(WRITE_BUFFERS);
+    private static final int WRITE_BUFFERS = 32;
+    private static final int WRITE_BUFFER_SIZE = 64 * 1024;
 
     private FileStore(Path root, Catalog catalog, StoreSettings settings, String storeId, FileChannel lockChannel,
             FileLock lock, boolean cleanShutdown) {
@@ -189,6 +194,16 @@ public final class FileStore implements AutoCloseable {
         Path temp = root.resolve(StorePaths.INCOMING).resolve(tempPrefix + tempCounter.incrementAndGet()
                 + StorePaths.TEMP_EXTENSION);
         return new IncomingFile(this, temp, settings.checksums());
+    }
+
+    java.nio.ByteBuffer takeWriteBuffer() {
+        java.nio.ByteBuffer b = writeBuffers.poll();
+        return b != null ? b.clear() : java.nio.ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
+    }
+
+    /** Keeps a buffer for the next reception; beyond {@value #WRITE_BUFFERS} the collector frees it. */
+    void returnWriteBuffer(java.nio.ByteBuffer b) {
+        writeBuffers.offer(b);
     }
 
     /**

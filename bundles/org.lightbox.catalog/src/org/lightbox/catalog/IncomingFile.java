@@ -25,7 +25,7 @@ public final class IncomingFile implements AutoCloseable {
     private final Path temp;
     private final FileChannel channel;
     private final CRC32C crc;
-    private final Output output = new Output();
+    private final Output output;
     /** The file's first bytes, kept as written: the header is parsed from here, not read back from the file. */
     private final byte[] head = new byte[HEAD];
     private int headLength;
@@ -39,6 +39,7 @@ public final class IncomingFile implements AutoCloseable {
         this.temp = temp;
         this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.crc = checksum ? new CRC32C() : null;
+        this.output = new Output(); // last: it borrows the store's buffer, given back at the end of writing
     }
 
     /** Where the bytes go; closing this stream only flushes it. */
@@ -62,7 +63,7 @@ public final class IncomingFile implements AutoCloseable {
 
     /** Bytes written so far. */
     public long size() {
-        return size + output.count;
+        return size + output.pending();
     }
 
     /**
@@ -116,6 +117,7 @@ public final class IncomingFile implements AutoCloseable {
     String finishWriting(boolean force) throws IOException {
         if (!finished) {
             output.drain();
+            output.release();
             if (force) {
                 channel.force(false); // fdatasync: the data and the size of a new file, not its times
             }
@@ -135,6 +137,8 @@ public final class IncomingFile implements AutoCloseable {
         if (committed) {
             return;
         }
+        finished = true; // later writes fail instead of touching the returned buffer
+        output.release();
         try {
             channel.close();
             Files.deleteIfExists(temp);
@@ -144,47 +148,37 @@ public final class IncomingFile implements AutoCloseable {
         }
     }
 
-    /** Buffers writes and feeds them to the channel and the checksum. */
+    /**
+     * Buffers writes in a direct buffer lent by the store and feeds them to the channel; the first bytes and the
+     * checksum are taken as they come. A direct buffer spares the copy the JDK makes of a heap array for every
+     * write to a channel.
+     */
     private final class Output extends OutputStream {
-        private final byte[] buf = new byte[64 * 1024];
-        private int count;
+        private ByteBuffer buf = store.takeWriteBuffer();
 
         @Override
         public void write(int b) throws IOException {
             if (finished) {
                 throw new IOException("the file was already committed or closed: " + temp);
             }
-            if (count == buf.length) {
+            if (!buf.hasRemaining()) {
                 drain();
             }
-            buf[count++] = (byte) b;
+            if (headLength < HEAD) {
+                head[headLength++] = (byte) b;
+            }
+            if (crc != null) {
+                crc.update(b);
+            }
+            buf.put((byte) b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
             if (finished) {
                 throw new IOException("the file was already committed or closed: " + temp);
             }
-            if (len >= buf.length) {
-                drain();
-                put(b, off, len);
-                return;
-            }
-            if (len > buf.length - count) {
-                drain();
-            }
-            System.arraycopy(b, off, buf, count, len);
-            count += len;
-        }
-
-        void drain() throws IOException {
-            if (count > 0) {
-                put(buf, 0, count);
-                count = 0;
-            }
-        }
-
-        private void put(byte[] b, int off, int len) throws IOException {
             if (headLength < HEAD) {
                 int n = Math.min(len, HEAD - headLength);
                 System.arraycopy(b, off, head, headLength, n);
@@ -193,23 +187,51 @@ public final class IncomingFile implements AutoCloseable {
             if (crc != null) {
                 crc.update(b, off, len);
             }
-            ByteBuffer bb = ByteBuffer.wrap(b, off, len);
-            while (bb.hasRemaining()) {
-                channel.write(bb);
+            while (len > 0) {
+                if (!buf.hasRemaining()) {
+                    drain();
+                }
+                int n = Math.min(len, buf.remaining());
+                buf.put(b, off, n);
+                off += n;
+                len -= n;
             }
-            size += len;
+        }
+
+        /** Bytes buffered, not yet written. */
+        int pending() {
+            return buf == null ? 0 : buf.position();
+        }
+
+        void drain() throws IOException {
+            if (buf.position() > 0) {
+                buf.flip();
+                size += buf.remaining();
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+                buf.clear();
+            }
+        }
+
+        /** Gives the buffer back to the store (once writing is done or abandoned). */
+        void release() {
+            if (buf != null) {
+                store.returnWriteBuffer(buf);
+                buf = null;
+            }
         }
 
         @Override
         public void flush() throws IOException {
-            drain();
+            if (!finished) {
+                drain();
+            }
         }
 
         @Override
         public void close() throws IOException {
-            if (!finished) {
-                drain();
-            }
+            flush();
         }
     }
 }

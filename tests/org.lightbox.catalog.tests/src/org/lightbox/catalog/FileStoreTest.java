@@ -96,6 +96,32 @@ class FileStoreTest implements DatabaseUnderTest {
     }
 
     @Test
+    void writesOfEverySizeLandInOrderWithTheirChecksum() throws Exception {
+        Attributes ds = TestInstances.withPixels(TestInstances.ct("P8", "Sizes^Test", "1.2.47", "1.2.47.1",
+                "1.2.47.1.1"));
+        ds.setString(0x00090010, VR.LO, "ACME 1.0");
+        ds.setBytes(0x00091002, VR.OB, new byte[150_000]); // writes larger than the 64 KB write buffer
+        byte[] body = TestInstances.dataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        StoredInstance s;
+        try (IncomingFile in = store.create(UID.CTImageStorage, "1.2.47.1.1", UID.ExplicitVRLittleEndian, "CT1")) {
+            for (int i = 0; i < 100; i++) {
+                in.output().write(body[i]);
+            }
+            in.output().write(body, 100, 70_000);
+            for (int off = 70_100; off < body.length; off += 1000) {
+                in.output().write(body, off, Math.min(1000, body.length - off));
+            }
+            s = in.commit();
+        }
+        byte[] onDisk = Files.readAllBytes(s.path());
+        assertArrayEquals(body, java.util.Arrays.copyOfRange(onDisk, onDisk.length - body.length, onDisk.length));
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(onDisk);
+        assertEquals(String.format("CRC32C:%08x", crc.getValue()), s.file().checksum());
+        assertEquals(onDisk.length, s.file().size());
+    }
+
+    @Test
     void aHeaderLongerThanTheKeptBytesIsReadFromTheFile() throws Exception {
         // the store parses the header from the first bytes it kept in memory; here Study and Series Instance UID
         // lie beyond them, behind a 40 KB private value, and the pixels follow

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.LongConsumer;
 
+import org.lightbox.dicom.core.io.ChunkedInput;
 import org.lightbox.dicom.net.pdu.AAbort;
 import org.lightbox.dicom.net.pdu.PduFormatException;
 import org.lightbox.dicom.net.pdu.PduType;
@@ -14,7 +15,7 @@ import org.lightbox.dicom.net.pdu.PduType;
  * Ends after the fragment flagged "last". Any other PDU or a PDV of another context in between is a protocol
  * violation that aborts the association.
  */
-public final class PdvInputStream extends InputStream {
+public final class PdvInputStream extends InputStream implements ChunkedInput {
     private final UpperLayer ul;
     private final int pcid;
     private final LongConsumer progress;
@@ -92,6 +93,19 @@ public final class PdvInputStream extends InputStream {
             int len = end - pos;
             out.write(buf, pos, len);
             pos = end;
+            n += len;
+        }
+        return n;
+    }
+
+    /** Hands up to {@code max} bytes to {@code out} straight from the PDU buffer (pixel data on its way to a file). */
+    @Override
+    public long transferTo(OutputStream out, long max) throws IOException {
+        long n = 0;
+        while (n < max && fill()) {
+            int len = (int) Math.min(end - pos, max - n);
+            out.write(buf, pos, len);
+            pos += len;
             n += len;
         }
         return n;

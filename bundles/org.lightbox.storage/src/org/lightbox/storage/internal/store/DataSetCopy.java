@@ -14,6 +14,7 @@ import java.util.zip.ZipException;
 import org.lightbox.dicom.core.Tag;
 import org.lightbox.dicom.core.TransferSyntax;
 import org.lightbox.dicom.core.VR;
+import org.lightbox.dicom.core.io.ChunkedInput;
 import org.lightbox.dicom.core.io.DicomFormatException;
 
 /**
@@ -67,6 +68,18 @@ public final class DataSetCopy {
     private final byte[] hdr = new byte[12];
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final ReceivedHeader.Builder header;
+    /** {@link #out} for a {@link ChunkedInput}: its failures are the store's ({@link WriteFailure}). */
+    private final OutputStream sink = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+            DataSetCopy.this.write(new byte[] { (byte) b }, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            DataSetCopy.this.write(b, off, len);
+        }
+    };
     private long pos;
     private int currentTag = -1;
 
@@ -309,6 +322,15 @@ public final class DataSetCopy {
     }
 
     private void skip(long len, long start) throws IOException {
+        if (in instanceof ChunkedInput chunks) { // from the network's buffer to the file's, without passing buf
+            long got = chunks.transferTo(sink, len);
+            pos += got;
+            if (got < len) {
+                throw fail("the data set ends " + (len - got) + " bytes before the end of the value (length " + len
+                        + ")", start);
+            }
+            return;
+        }
         long left = len;
         while (left > 0) {
             int r = in.read(buf, 0, (int) Math.min(buf.length, left));

@@ -23,6 +23,7 @@ import org.lightbox.dicom.core.Tag;
 import org.lightbox.dicom.core.TransferSyntax;
 import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.core.VR;
+import org.lightbox.dicom.core.io.ChunkedInput;
 import org.lightbox.dicom.core.io.DicomFormatException;
 import org.lightbox.dicom.core.io.DicomWriter;
 
@@ -207,6 +208,75 @@ class DataSetCopyTest {
         DataSetCopy.WriteFailure e = assertThrows(DataSetCopy.WriteFailure.class,
                 () -> DataSetCopy.copy(new ByteArrayInputStream(in), full, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
         assertTrue(e.getMessage().contains("No space left"));
+    }
+
+    /** A network-like input: hands its bytes on in small chunks, where they lie, as the PDV stream does. */
+    static final class Chunked extends ByteArrayInputStream implements ChunkedInput {
+        long handedOn;
+
+        Chunked(byte[] b) {
+            super(b);
+        }
+
+        @Override
+        public long transferTo(OutputStream out, long max) throws IOException {
+            long n = 0;
+            while (n < max && pos < count) {
+                int len = (int) Math.min(Math.min(7, count - pos), max - n);
+                out.write(buf, pos, len);
+                pos += len;
+                n += len;
+            }
+            handedOn += n;
+            return n;
+        }
+    }
+
+    @Test
+    void valuesFromAChunkedInputAreHandedOnUnchanged() throws IOException {
+        for (TransferSyntax ts : List.of(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN)) {
+            Attributes a = instance(ts.bigEndian());
+            byte[] px = new byte[4 * 4 * 2];
+            Arrays.fill(px, (byte) 7);
+            a.setBytes(Tag.PixelData, VR.OW, px);
+            byte[] in = encode(a, ts);
+            Chunked chunked = new Chunked(in);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ReceivedHeader h = DataSetCopy.copy(chunked, out, ts);
+            assertArrayEquals(in, out.toByteArray(), ts.name() + ": copied byte for byte");
+            assertEquals("1.2.3.4.100", h.sopInstanceUid());
+            assertTrue(chunked.handedOn >= px.length, ts.name() + ": the pixels went by the chunked path");
+        }
+    }
+
+    @Test
+    void aChunkedInputThatEndsInsideAValueIsMalformedAndAFullDiskIsTheStores() throws IOException {
+        byte[] full = explicit();
+        DicomFormatException e = assertThrows(DicomFormatException.class, () -> DataSetCopy.copy(
+                new Chunked(Arrays.copyOf(full, full.length - 5)), OutputStream.nullOutputStream(),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        assertTrue(e.getMessage().contains("5 bytes before the end of the value"), e.getMessage());
+        assertEquals("(7fe0,0010)", e.getTagPath());
+        OutputStream diskFull = new OutputStream() {
+            private int left = full.length - 16; // the header fits, the pixels do not
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] { (byte) b }, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (len > left) {
+                    throw new IOException("No space left on device");
+                }
+                left -= len;
+            }
+        };
+        DataSetCopy.WriteFailure w = assertThrows(DataSetCopy.WriteFailure.class,
+                () -> DataSetCopy.copy(new Chunked(full), diskFull, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        assertTrue(w.getMessage().contains("No space left"), w.getMessage());
     }
 
     static int indexOf(byte[] hay, byte[] needle) {
