@@ -101,6 +101,24 @@ final class BenchSupport {
         }
     }
 
+    /** The machine's CPU jiffies since boot from /proc/stat: {busy, idle (with I/O wait)}. */
+    static long[] machineCpu() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        long all = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+            all += Long.parseLong(f[i]);
+        }
+        return new long[] { all - idle, idle };
+    }
+
+    /** The share of the machine's CPU time that was busy between two {@link #machineCpu()} readings. */
+    static double busyShare(long[] before, long[] after) {
+        long busy = after[0] - before[0];
+        long idle = after[1] - before[1];
+        return busy + idle == 0 ? 0 : (double) busy / (busy + idle);
+    }
+
     static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();

@@ -189,6 +189,8 @@ public final class NodeBench {
         double nodeCpu;
         double node4Cpu;
         double scp4Cpu;
+        double node4Busy;
+        double scp4Busy;
         try (NodeProcess n = new NodeProcess("ingest-node", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             settle(n, port, "1 association", 1);
@@ -219,7 +221,9 @@ public final class NodeBench {
             double c0 = cpu(n.process);
             BenchSupport.primeMemory(base, prime);
             Process perf = BenchSupport.perfStart("node4");
+            long[] m0 = BenchSupport.machineCpu();
             node4 = parallel(port, src);
+            node4Busy = BenchSupport.busyShare(m0, BenchSupport.machineCpu());
             node4Cpu = cpu(n.process) - c0;
             BenchSupport.perfStop(perf);
             BenchSupport.sync();
@@ -254,7 +258,9 @@ public final class NodeBench {
             double c0 = cpuWithChildren(scp);
             BenchSupport.primeMemory(base, prime);
             Process perf = BenchSupport.perfStart("storescp4");
+            long[] m0 = BenchSupport.machineCpu();
             scp4 = parallel(port, src);
+            scp4Busy = BenchSupport.busyShare(m0, BenchSupport.machineCpu());
             BenchSupport.perfStop(perf);
             Thread.sleep(200); // the forked children are reaped (and counted) once they have exited
             scp4Cpu = cpuWithChildren(scp) - c0;
@@ -274,6 +280,8 @@ public final class NodeBench {
                 nodeCpu, scpCpu, scpCpu / nodeCpu);
         System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f %7.2f%n", "CPU seconds, 4 associations (node vs storescp --fork)",
                 node4Cpu, scp4Cpu, scp4Cpu / node4Cpu);
+        System.out.printf(Locale.ROOT, "%-52s %8.0f%% %8.0f%%%n", "machine busy, 4 associations (senders included)",
+                node4Busy * 100, scp4Busy * 100);
         BenchSupport.deleteTree(src);
     }
 
