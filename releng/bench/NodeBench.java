@@ -53,6 +53,9 @@ public final class NodeBench {
     /** Images sent before measuring: the node's JIT compiles the receive and index paths meanwhile. */
     private static int warmUp = 1000;
     private static Path base;
+    /** {@code --catalog derby} (embedded, the default) or {@code postgres} (a server the bench starts). */
+    private static String catalog = "derby";
+    private static PgServer pg;
 
     public static void main(String[] args) throws Exception {
         int images = 1000;
@@ -68,6 +71,7 @@ public final class NodeBench {
                 case "--studies" -> studies = Integer.parseInt(args[++i]);
                 case "--move-images" -> moveImages = Integer.parseInt(args[++i]);
                 case "--find-runs" -> findRuns = Integer.parseInt(args[++i]);
+                case "--catalog" -> catalog = args[++i];
                 default -> phases.add(args[i]);
             }
         }
@@ -79,6 +83,13 @@ public final class NodeBench {
         System.out.printf(Locale.ROOT, "node bench in %s (%d cores, Java %s)%n", base,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try {
+            if (catalog.equals("postgres")) {
+                pg = PgServer.start(base.resolve("postgres"));
+                System.out.printf(Locale.ROOT, "the nodes' catalogs: PostgreSQL %s on port %d (the C-FIND phase keeps"
+                        + " an embedded Derby catalog)%n", pg.version(), pg.port);
+            } else if (!catalog.equals("derby")) {
+                throw new IllegalArgumentException("--catalog derby|postgres, not " + catalog);
+            }
             if (phases.contains("ingest")) {
                 ingest(images);
             }
@@ -89,6 +100,9 @@ public final class NodeBench {
                 move(moveImages);
             }
         } finally {
+            if (pg != null) {
+                pg.close();
+            }
             BenchSupport.deleteTree(base);
         }
     }
@@ -110,7 +124,8 @@ public final class NodeBench {
             LightboxHome h = LightboxHome.resolve(k -> k.equals(LightboxHome.PROPERTY) ? home.toString()
                     : System.getProperty(k), k -> null);
             new ConfigurationStore(h).save(new DeviceConfiguration("bench", new NodeSettings("LIGHTBOX", "127.0.0.1",
-                    port, NodeSettings.DEFAULT_PDU, 20, true, true), List.of(remotes), StorageSettings.DEFAULTS));
+                    port, NodeSettings.DEFAULT_PDU, 20, true, true), List.of(remotes),
+                    StorageSettings.DEFAULTS.withCatalogUrl(pg == null ? "" : pg.newDatabase())));
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx1g"));
             String extra = System.getenv("NODE_JAVA_OPTS"); // e.g. a profiler: -XX:StartFlightRecording=...
@@ -191,6 +206,8 @@ public final class NodeBench {
         double scp4Cpu;
         double node4Busy;
         double scp4Busy;
+        double pg1Cpu;
+        double pg4Cpu;
         try (NodeProcess n = new NodeProcess("ingest-node", port)) {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             settle(n, port, "1 association", 1);
@@ -199,8 +216,10 @@ public final class NodeBench {
             java.util.Map<String, Double> t0 = BenchSupport.threadCpu(n.process.pid());
             BenchSupport.primeMemory(base, prime);
             Process perf = BenchSupport.perfStart("node1");
+            double pg0 = pg == null ? 0 : PgServer.cpuSeconds();
             node1 = storescu("BENCH", port, List.of(src.toString()));
             nodeCpu = cpu(n.process) - c0;
+            pg1Cpu = pg == null ? 0 : PgServer.cpuSeconds() - pg0;
             BenchSupport.perfStop(perf);
             if (System.getenv("BENCH_THREADS") != null) {
                 java.util.Map<String, Double> t1 = BenchSupport.threadCpu(n.process.pid());
@@ -222,8 +241,10 @@ public final class NodeBench {
             BenchSupport.primeMemory(base, prime);
             Process perf = BenchSupport.perfStart("node4");
             long[] m0 = BenchSupport.machineCpu();
+            double pg0 = pg == null ? 0 : PgServer.cpuSeconds();
             node4 = parallel(port, src);
             node4Busy = BenchSupport.busyShare(m0, BenchSupport.machineCpu());
+            pg4Cpu = pg == null ? 0 : PgServer.cpuSeconds() - pg0;
             node4Cpu = cpu(n.process) - c0;
             BenchSupport.perfStop(perf);
             BenchSupport.sync();
@@ -282,6 +303,10 @@ public final class NodeBench {
                 node4Cpu, scp4Cpu, scp4Cpu / node4Cpu);
         System.out.printf(Locale.ROOT, "%-52s %8.0f%% %8.0f%%%n", "machine busy, 4 associations (senders included)",
                 node4Busy * 100, scp4Busy * 100);
+        if (pg != null) {
+            System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f%n", "CPU seconds of the PostgreSQL server, 1 / 4 assoc.",
+                    pg1Cpu, pg4Cpu);
+        }
         BenchSupport.deleteTree(src);
     }
 

@@ -22,3 +22,7 @@ fi
 for jar in $(echo "$OSGI_JARS" | tr ':' ' '); do
     [ -f "$jar" ] || { echo "bench: $jar is missing: run the build once (./build -B verify) or set OSGI_JARS" >&2; exit 2; }
 done
+# PG_JARS: PostgreSQL's JDBC driver (node-bench --catalog postgres); by default from the local Maven repository
+if [ -z "${PG_JARS:-}" ]; then
+    PG_JARS=$(find "$m2/org/postgresql/postgresql" -name 'postgresql-*.jar' 2>/dev/null | sort | tail -1)
+fi

@@ -7,6 +7,9 @@
 #   move:   C-MOVE of a 300-image study to storescp, node vs dcmqrscp.
 #
 #   releng/bench/node-bench.sh [ingest] [find] [move] [--images N] [--warm-up N] [--studies N] [--move-images N] [--find-runs N]
+#                              [--catalog derby|postgres]
+#   --catalog postgres gives each node process a database on a PostgreSQL server the bench starts (initdb, as the
+#   postgres user when run as root); the C-FIND phase keeps its embedded Derby catalog.
 #   NODE_JAVA_OPTS adds JVM options to the node process (a profiler, for example); BENCH_PERF=DIR records each
 #   measured ingest run with perf record -a -g into DIR (perf report -i DIR/node4.data --sort comm,dso,sym).
 #
@@ -27,7 +30,7 @@ b="$repo/bundles"
 javac --release 17 -nowarn -cp "$OSGI_JARS" -d "$work/classes" \
     $(find "$b/org.lightbox.dicom.core/src" "$b/org.lightbox.dicom.net/src" "$b/org.lightbox.catalog/src" \
         "$b/org.lightbox.storage/src" -name '*.java') \
-    $(find "$b/org.lightbox.config/src" -name '*.java' ! -name BuildInfo.java) "$here/NodeBench.java" "$here/BenchSupport.java"
+    $(find "$b/org.lightbox.config/src" -name '*.java' ! -name BuildInfo.java) "$here/NodeBench.java" "$here/BenchSupport.java" "$here/PgServer.java"
 (cd "$b/org.lightbox.dicom.core/src" && find . -type f ! -name '*.java' -exec cp --parents {} "$work/classes/" \;)
 export TCP_NODELAY=1
-java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$work/classes:$DERBY_JARS:$OSGI_JARS" NodeBench "$@"
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$work/classes:$DERBY_JARS:$OSGI_JARS:$PG_JARS" NodeBench "$@"
