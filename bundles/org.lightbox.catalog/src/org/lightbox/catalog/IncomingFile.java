@@ -206,10 +206,11 @@ public final class IncomingFile implements AutoCloseable {
         void drain() throws IOException {
             if (buf.position() > 0) {
                 buf.flip();
-                size += buf.remaining();
+                int n = buf.remaining();
                 while (buf.hasRemaining()) {
                     channel.write(buf);
                 }
+                size += n;
                 buf.clear();
             }
         }
