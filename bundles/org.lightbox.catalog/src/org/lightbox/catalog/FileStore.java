@@ -219,7 +219,7 @@ public final class FileStore implements AutoCloseable {
             if (sourceAet != null && !sourceAet.isEmpty()) {
                 meta.setString(Tag.SourceApplicationEntityTitle, org.lightbox.dicom.core.VR.AE, sourceAet);
             }
-            org.lightbox.dicom.core.io.DicomWriter w = new org.lightbox.dicom.core.io.DicomWriter(in.output());
+            org.lightbox.dicom.core.io.DicomWriter w = new org.lightbox.dicom.core.io.DicomWriter(in.output(), 1024);
             w.writeFileMetaInformation(meta);
             w.flush();
             return in;

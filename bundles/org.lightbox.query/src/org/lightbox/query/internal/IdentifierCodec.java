@@ -20,7 +20,7 @@ public final class IdentifierCodec {
     /** Encodes {@code identifier} when the request is sent. */
     public static DataWriter writer(Attributes identifier) {
         return (out, ts) -> {
-            DicomWriter w = new DicomWriter(out);
+            DicomWriter w = new DicomWriter(out, 4096);
             w.writeDataset(identifier, TransferSyntax.of(ts));
             w.flush(); // never close: it is the association's P-DATA stream
         };

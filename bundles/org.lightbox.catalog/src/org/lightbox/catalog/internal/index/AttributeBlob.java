@@ -63,7 +63,7 @@ public final class AttributeBlob {
 
     private static byte[] write(Attributes a) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (DicomWriter w = new DicomWriter(out)) {
+        try (DicomWriter w = new DicomWriter(out, 1024)) {
             w.writeDataset(a, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         } catch (IOException e) {
             throw new UncheckedIOException("encoding catalog attributes in memory", e);

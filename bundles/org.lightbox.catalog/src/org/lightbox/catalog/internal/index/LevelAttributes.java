@@ -1,6 +1,5 @@
 package org.lightbox.catalog.internal.index;
 
-import java.util.Set;
 
 import org.lightbox.catalog.QueryLevel;
 import org.lightbox.dicom.core.Attributes;
@@ -19,7 +18,7 @@ import org.lightbox.dicom.core.VR;
 public final class LevelAttributes {
 
     /** Study-level attributes (patient study module included); group 0010 attributes not here are patient level. */
-    private static final Set<Integer> STUDY = Set.of(Tag.StudyDate, Tag.StudyTime, Tag.AccessionNumber,
+    private static final int[] STUDY = sorted(Tag.StudyDate, Tag.StudyTime, Tag.AccessionNumber,
             Tag.IssuerOfAccessionNumberSequence, Tag.ReferringPhysicianName,
             Tag.ReferringPhysicianIdentificationSequence, Tag.StudyDescription, Tag.ProcedureCodeSequence,
             Tag.PhysiciansOfRecord, Tag.NameOfPhysiciansReadingStudy, Tag.AdmittingDiagnosesDescription,
@@ -28,7 +27,7 @@ public final class LevelAttributes {
             Tag.TimezoneOffsetFromUTC, Tag.ModalitiesInStudy, Tag.NumberOfStudyRelatedSeries,
             Tag.NumberOfStudyRelatedInstances);
 
-    private static final Set<Integer> SERIES = Set.of(Tag.Modality, Tag.SeriesDate, Tag.SeriesTime,
+    private static final int[] SERIES = sorted(Tag.Modality, Tag.SeriesDate, Tag.SeriesTime,
             Tag.SeriesDescription, Tag.SeriesDescriptionCodeSequence, Tag.PerformingPhysicianName, Tag.OperatorsName,
             Tag.ReferencedPerformedProcedureStepSequence, Tag.InstitutionName, Tag.InstitutionAddress,
             Tag.StationName, Tag.InstitutionalDepartmentName, Tag.Manufacturer, Tag.ManufacturerModelName,
@@ -38,7 +37,7 @@ public final class LevelAttributes {
             Tag.FrameOfReferenceUID, Tag.NumberOfSeriesRelatedInstances);
 
     /** Computed by the catalog, never copied from an instance. */
-    private static final Set<Integer> COMPUTED = Set.of(Tag.ModalitiesInStudy, Tag.NumberOfStudyRelatedSeries,
+    private static final int[] COMPUTED = sorted(Tag.ModalitiesInStudy, Tag.NumberOfStudyRelatedSeries,
             Tag.NumberOfStudyRelatedInstances, Tag.NumberOfSeriesRelatedInstances, Tag.NumberOfPatientRelatedStudies,
             Tag.NumberOfPatientRelatedSeries, Tag.NumberOfPatientRelatedInstances, Tag.QueryRetrieveLevel,
             Tag.RetrieveAETitle, Tag.InstanceAvailability);
@@ -49,19 +48,30 @@ public final class LevelAttributes {
     private LevelAttributes() {
     }
 
+    /** Tag sets as sorted arrays: asked for every element of every instance indexed, without boxing. */
+    private static int[] sorted(int... tags) {
+        int[] t = tags.clone();
+        java.util.Arrays.sort(t);
+        return t;
+    }
+
+    private static boolean has(int[] sortedTags, int tag) {
+        return java.util.Arrays.binarySearch(sortedTags, tag) >= 0;
+    }
+
     /** The level {@code tag} belongs to; IMAGE for everything not at a higher level. */
     public static QueryLevel levelOf(int tag) {
         if (tag == Tag.NumberOfPatientRelatedStudies || tag == Tag.NumberOfPatientRelatedSeries
                 || tag == Tag.NumberOfPatientRelatedInstances) {
             return QueryLevel.PATIENT;
         }
-        if (STUDY.contains(tag)) {
+        if (has(STUDY, tag)) {
             return QueryLevel.STUDY;
         }
         if (Tag.group(tag) == 0x0010) {
             return QueryLevel.PATIENT;
         }
-        return SERIES.contains(tag) ? QueryLevel.SERIES : QueryLevel.IMAGE;
+        return has(SERIES, tag) ? QueryLevel.SERIES : QueryLevel.IMAGE;
     }
 
     /** The elements of {@code dataset} kept at {@code level}, with its Specific Character Set. */
@@ -77,7 +87,7 @@ public final class LevelAttributes {
     }
 
     private static boolean keep(Attributes a, int i, int tag, QueryLevel level) {
-        if (Tag.group(tag) <= 0x0002 || (Tag.group(tag) & 1) == 1 || COMPUTED.contains(tag)
+        if (Tag.group(tag) <= 0x0002 || (Tag.group(tag) & 1) == 1 || has(COMPUTED, tag)
                 || levelOf(tag) != level) {
             return false;
         }

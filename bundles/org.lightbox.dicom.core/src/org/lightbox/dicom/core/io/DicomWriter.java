@@ -41,14 +41,24 @@ public final class DicomWriter implements Closeable, Flushable {
 
     private final OutputStream base;
     private OutputStream out;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf;
     private int count;
     private boolean explicitVR = true;
     private boolean bigEndian;
 
+    /** A writer with a 64 KB buffer, for files and bulk data. */
     public DicomWriter(OutputStream out) {
+        this(out, 64 * 1024);
+    }
+
+    /**
+     * A writer with a buffer of {@code bufferSize} bytes (at least 256): small for a small data set encoded often
+     * (a catalog blob, a C-FIND match, file meta information), since each writer allocates and clears its buffer.
+     */
+    public DicomWriter(OutputStream out, int bufferSize) {
         this.base = out;
         this.out = out;
+        this.buf = new byte[Math.max(256, bufferSize)];
     }
 
     /**

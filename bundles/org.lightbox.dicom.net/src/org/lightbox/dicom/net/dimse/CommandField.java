@@ -44,8 +44,11 @@ public enum CommandField {
         return name().replace('_', '-');
     }
 
+    /** values() copies the array on every call; of() runs several times per message. */
+    private static final CommandField[] ALL = values();
+
     public static CommandField of(int code) {
-        for (CommandField f : values()) {
+        for (CommandField f : ALL) {
             if (f.code == code) {
                 return f;
             }

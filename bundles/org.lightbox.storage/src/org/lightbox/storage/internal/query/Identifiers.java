@@ -94,7 +94,7 @@ public final class Identifiers {
     /** Encodes a response identifier in the context's transfer syntax. */
     public static DataWriter writer(Attributes identifier) {
         return (out, ts) -> {
-            DicomWriter w = new DicomWriter(out);
+            DicomWriter w = new DicomWriter(out, 4096);
             w.writeDataset(identifier, TransferSyntax.of(ts));
             w.flush(); // never close: the stream is the association's P-DATA stream
         };

@@ -53,7 +53,7 @@ final class MatchStream implements AutoCloseable {
     private void read(Catalog catalog, FindQuery query, TransferSyntax ts) {
         try (CatalogCursor<Attributes> c = catalog.find(query)) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
-            DicomWriter writer = new DicomWriter(buffer);
+            DicomWriter writer = new DicomWriter(buffer, 4096);
             for (Attributes m = c.next(); m != null && !stopped; m = c.next()) {
                 buffer.reset();
                 writer.writeDataset(m, ts);

@@ -64,7 +64,8 @@ public final class DataSetCopy {
     private final InputStream in;
     private final OutputStream out;
     private final boolean bigEndian;
-    private final byte[] buf = new byte[64 * 1024];
+    /** For values read from a plain stream; a {@link ChunkedInput} (the network) needs none. */
+    private byte[] buf;
     private final byte[] hdr = new byte[12];
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final ReceivedHeader.Builder header;
@@ -330,6 +331,9 @@ public final class DataSetCopy {
                         + ")", start);
             }
             return;
+        }
+        if (buf == null) {
+            buf = new byte[64 * 1024];
         }
         long left = len;
         while (left > 0) {

@@ -76,6 +76,32 @@ class RoundTripTest {
         return fromFile;
     }
 
+    @Test
+    void theSmallestWriteBufferWritesTheSameBytes() throws IOException {
+        // every VR in every native transfer syntax (byte swapping included), and values several times the buffer
+        for (TransferSyntax ts : TestCorpus.NATIVE) {
+            for (boolean bigEndianModel : new boolean[] { false, true }) {
+                Attributes ds = TestCorpus.everyVR(bigEndianModel, "ISO_IR 100", "Müller^Jörg", true);
+                byte[] words = new byte[3000];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = (byte) (i * 7);
+                }
+                ds.setBytes(0x00091010, org.lightbox.dicom.core.VR.OW, words);
+                ds.setString(0x00091011, org.lightbox.dicom.core.VR.LT, "x".repeat(1000));
+                ByteArrayOutputStream large = new ByteArrayOutputStream();
+                ByteArrayOutputStream small = new ByteArrayOutputStream();
+                try (DicomWriter w = new DicomWriter(large)) {
+                    w.writeDataset(ds, ts);
+                }
+                try (DicomWriter w = new DicomWriter(small, 1)) { // raised to the 256-byte minimum
+                    w.writeDataset(ds, ts);
+                }
+                assertArrayEquals(large.toByteArray(), small.toByteArray(), ts.name());
+                assertTrue(ts.deflated() || small.size() > 4000, ts.name() + ": the long values were written");
+            }
+        }
+    }
+
     @TestFactory
     List<DynamicTest> bareDataSetsWithDetectedTransferSyntax() {
         List<DynamicTest> tests = new ArrayList<>();
