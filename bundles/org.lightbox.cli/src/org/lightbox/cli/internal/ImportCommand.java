@@ -23,8 +23,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code lightbox import [--home DIR] FILE|DIR...}: copies DICOM Part 10 files into the node's store and catalog
- * unchanged (folders walked recursively), one line per file that fails, and a summary line. The node must not be
- * running on the same data folder: it holds the store (send to it with {@code lightbox store} instead).
+ * unchanged (folders walked recursively), one line per file that fails, a progress line every few seconds (on
+ * stderr), and a summary line. The node must not be running on the same data folder: it holds the store (send to
+ * it with {@code lightbox store} instead).
  */
 @Component(service = Command.class)
 public final class ImportCommand implements Command {
@@ -59,7 +60,15 @@ public final class ImportCommand implements Command {
             return String.format("imported %d file(s), %.1f MB; %d already stored, %d skipped (not DICOM), %d failed",
                     imported, bytes / 1e6, duplicates, skipped, failed);
         }
+
+        String progress(int done, int total) {
+            return String.format("import: %d of %d file(s) done, %d imported (%.1f MB)", done, total, imported,
+                    bytes / 1e6);
+        }
     }
+
+    /** A progress line on stderr at most this often, so that a long import shows it is moving (tests lower it). */
+    static long progressNanos = 5_000_000_000L;
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
@@ -84,9 +93,16 @@ public final class ImportCommand implements Command {
         NodeStorage.derbyLogIn(h);
         try (NodeStorage storage = NodeStorage.open(h, config.storage(),
                 NodeStorage.loadDriver(NodeStorage.catalogLocation(h, config.storage())))) {
+            List<Path> files = new ArrayList<>();
             for (Path root : roots) {
-                for (Path f : files(root, err, t)) {
-                    importOne(storage, f, t, err);
+                files.addAll(files(root, err, t));
+            }
+            long shown = System.nanoTime();
+            for (int i = 0; i < files.size(); i++) {
+                importOne(storage, files.get(i), t, err);
+                if (System.nanoTime() - shown >= progressNanos) {
+                    err.println(t.progress(i + 1, files.size()));
+                    shown = System.nanoTime();
                 }
             }
         }

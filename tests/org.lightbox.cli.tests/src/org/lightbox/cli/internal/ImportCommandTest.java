@@ -97,6 +97,37 @@ class ImportCommandTest {
     }
 
     @Test
+    void aLargeImportShowsProgressAndCountsEveryFile() throws Exception {
+        Path home = dir.resolve("home");
+        Path in = dir.resolve("many");
+        int n = 300;
+        List<String> uids = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            uids.add("1.2.99.1.100." + i);
+            image(in.resolve(i + ".dcm"), uids.get(i - 1), true);
+        }
+        long every = ImportCommand.progressNanos;
+        ImportCommand.progressNanos = 0; // a line after every file, instead of every few seconds
+        try {
+            assertEquals(0, run("--home", home.toString(), in.toString()));
+        } finally {
+            ImportCommand.progressNanos = every;
+        }
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("import: 1 of " + n + " file(s) done, 1 imported"), progress);
+        assertTrue(progress.contains("import: " + n + " of " + n + " file(s) done, " + n + " imported"), progress);
+        String summary = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(summary.startsWith("imported " + n + " file(s)"), summary);
+        assertTrue(summary.endsWith("0 already stored, 0 skipped (not DICOM), 0 failed"), summary);
+        try (NodeStorage s = NodeStorage.open(NodeCommand.homeAt(home.toString()), StorageSettings.DEFAULTS,
+                NodeStorage.loadDriver(NodeStorage.catalogLocation(NodeCommand.homeAt(home.toString()),
+                        StorageSettings.DEFAULTS)))) {
+            assertEquals(n, s.catalog().instances(uids).size());
+            assertEquals(n, s.catalog().instancesOfStudy("1.2.99").size());
+        }
+    }
+
+    @Test
     void duplicatesFollowTheConfiguredPolicy() throws Exception {
         Path home = dir.resolve("home");
         new ConfigurationStore(NodeCommand.homeAt(home.toString())).save(DeviceConfiguration.DEFAULTS.withStorage(
