@@ -92,7 +92,8 @@ public final class FileStore implements AutoCloseable {
     /** Write buffers of finished receptions, lent to the next: direct memory is dear to allocate per instance. */
     private final java.util.concurrent.BlockingQueue<java.nio.ByteBuffer> writeBuffers =
             new java.util.concurrent.ArrayBlockingQueue<>(WRITE_BUFFERS);
-    private static final int WRITE_BUFFERS = 32;
+    /** Enough for as many receptions at once as a node takes associations: at most 8 MB kept. */
+    private static final int WRITE_BUFFERS = 128;
     private static final int WRITE_BUFFER_SIZE = 64 * 1024;
 
     private FileStore(Path root, Catalog catalog, StoreSettings settings, String storeId, FileChannel lockChannel,
