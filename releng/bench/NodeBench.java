@@ -212,9 +212,9 @@ public final class NodeBench {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             settle(n, port, "1 association", 1);
             BenchSupport.sync();
+            BenchSupport.primeMemory(base, prime);
             double c0 = cpu(n.process);
             java.util.Map<String, Double> t0 = BenchSupport.threadCpu(n.process.pid());
-            BenchSupport.primeMemory(base, prime);
             Process perf = BenchSupport.perfStart("node1");
             double pg0 = pg == null ? 0 : PgServer.cpuSeconds();
             node1 = storescu("BENCH", port, List.of(src.toString()));
@@ -237,8 +237,8 @@ public final class NodeBench {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             settle(n, port, "4 associations", 4);
             BenchSupport.sync();
-            double c0 = cpu(n.process);
             BenchSupport.primeMemory(base, prime);
+            double c0 = cpu(n.process);
             Process perf = BenchSupport.perfStart("node4");
             long[] m0 = BenchSupport.machineCpu();
             double pg0 = pg == null ? 0 : PgServer.cpuSeconds();
@@ -259,8 +259,8 @@ public final class NodeBench {
         try {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             BenchSupport.sync();
-            double c0 = cpu(scp);
             BenchSupport.primeMemory(base, prime);
+            double c0 = cpu(scp);
             Process perf = BenchSupport.perfStart("storescp1");
             scp1 = storescu("BENCH", port, List.of(src.toString()));
             scpCpu = cpu(scp) - c0;
@@ -276,8 +276,8 @@ public final class NodeBench {
         try {
             storescu("WARM", port, List.of(base.resolve("warm").toString()));
             BenchSupport.sync();
-            double c0 = cpuWithChildren(scp);
             BenchSupport.primeMemory(base, prime);
+            double c0 = cpuWithChildren(scp);
             Process perf = BenchSupport.perfStart("storescp4");
             long[] m0 = BenchSupport.machineCpu();
             scp4 = parallel(port, src);
