@@ -1,7 +1,6 @@
 package org.lightbox.storage;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,7 +13,6 @@ import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.AssociationAbortedException;
 import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.dicom.net.pdu.AAssociateRj;
-import org.lightbox.dicom.net.pdu.AAssociateRq;
 
 /**
  * Writes the catalog's association log: one line when an association is accepted, rejected or could not be opened,
@@ -59,37 +57,36 @@ public final class AssociationLogRecorder implements AssociationListener {
 
     @Override
     public void accepted(Association a) {
-        write(a, a.request(), AssociationEvent.Outcome.ACCEPTED, overTls(a, null));
+        write(a, AssociationEvent.Outcome.ACCEPTED, overTls(a, null));
     }
 
     @Override
     public void rejected(Association a, AAssociateRj rj) {
-        write(a, a.request(), AssociationEvent.Outcome.REJECTED, rj.describe());
+        write(a, AssociationEvent.Outcome.REJECTED, rj.describe());
     }
 
     @Override
     public void failed(Association a, IOException cause) {
-        write(a, a.request(), AssociationEvent.Outcome.FAILED, describe(cause));
+        write(a, AssociationEvent.Outcome.FAILED, describe(cause));
     }
 
     @Override
     public void released(Association a) {
-        write(a, a.request(), AssociationEvent.Outcome.RELEASED, overTls(a, null));
+        write(a, AssociationEvent.Outcome.RELEASED, overTls(a, null));
     }
 
     @Override
     public void aborted(Association a, AssociationAbortedException cause) {
-        write(a, a.request(), AssociationEvent.Outcome.ABORTED, overTls(a, describe(cause)));
+        write(a, AssociationEvent.Outcome.ABORTED, overTls(a, describe(cause)));
     }
 
-    private void write(Association a, AAssociateRq rq, AssociationEvent.Outcome outcome, String detail) {
+    private void write(Association a, AssociationEvent.Outcome outcome, String detail) {
         AssociationEvent line;
         try {
-            InetSocketAddress remote = a.remoteAddress();
-            line = new AssociationEvent(0, Instant.now(), a.isRequestor() ? AssociationEvent.Direction.OUTBOUND
-                    : AssociationEvent.Direction.INBOUND, rq == null ? null : rq.callingAeTitle(),
-                    rq == null ? null : rq.calledAeTitle(), remote == null ? null : remote.getHostString(),
-                    remote == null ? 0 : remote.getPort(), outcome, detail);
+            NodeEvent.Peer p = NodeEvent.Peer.of(a);
+            line = new AssociationEvent(0, Instant.now(), p.outbound() ? AssociationEvent.Direction.OUTBOUND
+                    : AssociationEvent.Direction.INBOUND, p.callingAet(), p.calledAet(), p.remoteHost(),
+                    p.remotePort(), outcome, detail);
             destination.activityLog().log(line);
         } catch (CatalogException | IOException | RuntimeException e) {
             String message = a.label() + ": cannot write the association log: " + e.getMessage();

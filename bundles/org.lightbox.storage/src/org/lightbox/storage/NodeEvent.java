@@ -1,7 +1,11 @@
 package org.lightbox.storage;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+
+import org.lightbox.dicom.net.Association;
+import org.lightbox.dicom.net.pdu.AAssociateRq;
 
 /**
  * What the node reports to its {@link NodeListener}s (the workbench's Activity view, the console of
@@ -29,6 +33,16 @@ public sealed interface NodeEvent {
      */
     record Peer(String association, String callingAet, String calledAet, String remoteHost, int remotePort,
             boolean outbound) {
+
+        /** The peer of {@code a}: known from its request on, so also for one rejected or failed. */
+        public static Peer of(Association a) {
+            AAssociateRq rq = a.request();
+            InetSocketAddress remote = a.remoteAddress();
+            return new Peer(a.label(), rq == null ? null : rq.callingAeTitle(), rq == null ? null : rq.calledAeTitle(),
+                    remote == null ? null : remote.getHostString(), remote == null ? 0 : remote.getPort(),
+                    a.isRequestor());
+        }
+
         @Override
         public String toString() {
             String calling = callingAet == null ? "?" : callingAet;

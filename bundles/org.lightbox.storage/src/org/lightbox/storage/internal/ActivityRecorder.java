@@ -1,14 +1,12 @@
 package org.lightbox.storage.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 
 import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.AssociationAbortedException;
 import org.lightbox.dicom.net.AssociationListener;
 import org.lightbox.dicom.net.pdu.AAssociateRj;
-import org.lightbox.dicom.net.pdu.AAssociateRq;
 import org.lightbox.storage.NodeEvent;
 
 /**
@@ -28,18 +26,18 @@ public final class ActivityRecorder implements AssociationListener {
 
     @Override
     public void accepted(Association a) {
-        events.fire(new NodeEvent.AssociationAccepted(Instant.now(), peer(a, a.request())));
+        events.fire(new NodeEvent.AssociationAccepted(Instant.now(), NodeEvent.Peer.of(a)));
     }
 
     @Override
     public void rejected(Association a, AAssociateRj rj) {
-        events.fire(new NodeEvent.AssociationRejected(Instant.now(), peer(a, a.request()), rj.describe()));
+        events.fire(new NodeEvent.AssociationRejected(Instant.now(), NodeEvent.Peer.of(a), rj.describe()));
     }
 
     /** An association the node could not open ends before it began: told as ended, so views of the log follow. */
     @Override
     public void failed(Association a, IOException cause) {
-        events.fire(new NodeEvent.AssociationEnded(Instant.now(), peer(a, a.request()), false,
+        events.fire(new NodeEvent.AssociationEnded(Instant.now(), NodeEvent.Peer.of(a), false,
                 cause.getMessage()));
     }
 
@@ -55,22 +53,6 @@ public final class ActivityRecorder implements AssociationListener {
 
     private void ended(Association a, boolean released, String detail) {
         receives.ended(a);
-        events.fire(new NodeEvent.AssociationEnded(Instant.now(), peer(a, a.request()), released, detail));
-    }
-
-    static NodeEvent.Peer peer(Association a, AAssociateRq rq) {
-        InetSocketAddress remote = remote(a);
-        return new NodeEvent.Peer(a.label(), rq == null ? null : rq.callingAeTitle(),
-                rq == null ? null : rq.calledAeTitle(), remote == null ? null : remote.getHostString(),
-                remote == null ? 0 : remote.getPort(), a.isRequestor());
-    }
-
-    /** The peer's address (the one called or connected from, before the association is established). */
-    static InetSocketAddress remote(Association a) {
-        try {
-            return a.remoteAddress();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        events.fire(new NodeEvent.AssociationEnded(Instant.now(), NodeEvent.Peer.of(a), released, detail));
     }
 }

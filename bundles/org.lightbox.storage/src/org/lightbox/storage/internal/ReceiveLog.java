@@ -77,7 +77,7 @@ public final class ReceiveLog {
             return;
         }
         Instant now = Instant.now();
-        InetSocketAddress peer = ActivityRecorder.remote(a);
+        InetSocketAddress peer = a.remoteAddress();
         synchronized (studies) {
             for (Map.Entry<String, Tally> e : studies.entrySet()) {
                 Tally t = e.getValue();
