@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -71,6 +74,9 @@ public final class FileStore implements AutoCloseable {
     private static final String LOCK_FILE = ".lock";
     private static final String CLEAN_MARKER = "clean-shutdown";
     private static final int MAX_COPIES = 10_000;
+    /** Enough for as many receptions at once as a node takes associations: at most 8 MB kept. */
+    private static final int WRITE_BUFFERS = 128;
+    private static final int WRITE_BUFFER_SIZE = 64 * 1024;
 
     private final Path root;
     private final Catalog catalog;
@@ -90,11 +96,7 @@ public final class FileStore implements AutoCloseable {
     private final ReentrantReadWriteLock life = new ReentrantReadWriteLock();
     private volatile boolean closed;
     /** Write buffers of finished receptions, lent to the next: direct memory is dear to allocate per instance. */
-    private final java.util.concurrent.BlockingQueue<java.nio.ByteBuffer> writeBuffers =
-            new java.util.concurrent.ArrayBlockingQueue<>(WRITE_BUFFERS);
-    /** Enough for as many receptions at once as a node takes associations: at most 8 MB kept. */
-    private static final int WRITE_BUFFERS = 128;
-    private static final int WRITE_BUFFER_SIZE = 64 * 1024;
+    private final BlockingQueue<ByteBuffer> writeBuffers = new ArrayBlockingQueue<>(WRITE_BUFFERS);
 
     private FileStore(Path root, Catalog catalog, StoreSettings settings, String storeId, FileChannel lockChannel,
             FileLock lock, boolean cleanShutdown) {
@@ -197,13 +199,13 @@ public final class FileStore implements AutoCloseable {
         return new IncomingFile(this, temp, settings.checksums());
     }
 
-    java.nio.ByteBuffer takeWriteBuffer() {
-        java.nio.ByteBuffer b = writeBuffers.poll();
-        return b != null ? b.clear() : java.nio.ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
+    ByteBuffer takeWriteBuffer() {
+        ByteBuffer b = writeBuffers.poll();
+        return b != null ? b.clear() : ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
     }
 
     /** Keeps a buffer for the next reception; beyond {@value #WRITE_BUFFERS} the collector frees it. */
-    void returnWriteBuffer(java.nio.ByteBuffer b) {
+    void returnWriteBuffer(ByteBuffer b) {
         writeBuffers.offer(b);
     }
 
@@ -362,8 +364,7 @@ public final class FileStore implements AutoCloseable {
             }
         } catch (IOException e) {
             if (whole && e instanceof DicomFormatException d) {
-                throw new InvalidInstanceException("unreadable DICOM data in " + in.temporaryPath().getFileName()
-                        + ": " + d.getMessage(), d);
+                throw unreadable(in.temporaryPath(), d);
             }
             if (whole) {
                 throw e;
@@ -377,9 +378,13 @@ public final class FileStore implements AutoCloseable {
         try (DicomReader r = new DicomReader(file, ReadOptions.headerOnly())) {
             return header(r, file);
         } catch (DicomFormatException e) {
-            throw new InvalidInstanceException("unreadable DICOM data in " + file.getFileName() + ": "
-                    + e.getMessage(), e);
+            throw unreadable(file, e);
         }
+    }
+
+    private static InvalidInstanceException unreadable(Path file, DicomFormatException e) {
+        return new InvalidInstanceException("unreadable DICOM data in " + file.getFileName() + ": " + e.getMessage(),
+                e);
     }
 
     private static Header header(DicomReader r, Path file) throws InvalidInstanceException, IOException {

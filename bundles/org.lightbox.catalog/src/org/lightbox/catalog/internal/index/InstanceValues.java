@@ -69,30 +69,35 @@ public final class InstanceValues {
         instanceNumber = Values.integer(ds, Tag.InstanceNumber);
         frames = Values.integer(ds, Tag.NumberOfFrames);
         charset = Values.column(Values.charset(ds), 128);
-        instanceAttrs = AttributeBlob.encode(LevelAttributes.extract(ds, QueryLevel.IMAGE), blobLimit);
         dataset = ds;
         this.blobLimit = blobLimit;
+        instanceAttrs = blob(QueryLevel.IMAGE);
     }
 
     byte[] patientAttrs() {
         if (patientAttrs == null) {
-            patientAttrs = AttributeBlob.encode(LevelAttributes.extract(dataset, QueryLevel.PATIENT), blobLimit);
+            patientAttrs = blob(QueryLevel.PATIENT);
         }
         return patientAttrs;
     }
 
     byte[] studyAttrs() {
         if (studyAttrs == null) {
-            studyAttrs = AttributeBlob.encode(LevelAttributes.extract(dataset, QueryLevel.STUDY), blobLimit);
+            studyAttrs = blob(QueryLevel.STUDY);
         }
         return studyAttrs;
     }
 
     byte[] seriesAttrs() {
         if (seriesAttrs == null) {
-            seriesAttrs = AttributeBlob.encode(LevelAttributes.extract(dataset, QueryLevel.SERIES), blobLimit);
+            seriesAttrs = blob(QueryLevel.SERIES);
         }
         return seriesAttrs;
+    }
+
+    /** The attributes the catalog keeps at {@code level}, encoded. */
+    private byte[] blob(QueryLevel level) {
+        return AttributeBlob.encode(LevelAttributes.extract(dataset, level), blobLimit);
     }
 
     private static String required(Attributes ds, int tag, String name) throws InvalidInstanceException {
