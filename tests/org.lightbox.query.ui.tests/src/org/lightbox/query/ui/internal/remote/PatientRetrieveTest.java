@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.lightbox.catalog.InformationModel;
 import org.lightbox.catalog.JobState;
 import org.lightbox.catalog.StudyRecord;
-import org.lightbox.config.RetrieveMethod;
 import org.lightbox.query.transfer.TransferJob;
 import org.lightbox.query.ui.internal.QrArchive;
 import org.lightbox.query.ui.internal.RemoteCorpus;
@@ -83,10 +82,7 @@ class PatientRetrieveTest extends RemoteBrowserHarness {
 
     @Test
     void patientRootGetFromASeriesRowFetchesTheWholePatient() throws Exception {
-        node.node.reconfigure(node.node.configuration().withRemoteAes(List.of(archive.remote()
-                .withRetrieve(RetrieveMethod.GET))));
-        browser.reloadRemotes();
-        browser.selectRemote(QrArchive.AET);
+        retrieveByGet();
         browser.model(InformationModel.PATIENT_ROOT);
         List<RemoteNode> studies = search();
         RemoteNode s1 = row(studies, RemoteCorpus.STUDY_1);

@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.config.RetrieveMethod;
 import org.lightbox.query.transfer.LocalTransferQueue;
 import org.lightbox.query.ui.internal.NodeFixture;
 import org.lightbox.query.ui.internal.QrArchive;
@@ -64,6 +65,14 @@ abstract class RemoteBrowserHarness {
 
     void waitFor(String what, java.util.function.BooleanSupplier c) {
         NodeFixture.waitFor(display, what, c, () -> "status: " + browser.status() + "\n" + archive.log());
+    }
+
+    /** Makes C-GET the archive's retrieve method in the node's configuration (per remote AE), and selects it. */
+    void retrieveByGet() throws Exception {
+        node.node.reconfigure(node.node.configuration().withRemoteAes(List.of(archive.remote()
+                .withRetrieve(RetrieveMethod.GET))));
+        browser.reloadRemotes();
+        browser.selectRemote(QrArchive.AET);
     }
 
     List<RemoteNode> search() {

@@ -16,7 +16,6 @@ import org.lightbox.catalog.InformationModel;
 import org.lightbox.catalog.JobState;
 import org.lightbox.catalog.QueryLevel;
 import org.lightbox.catalog.StudyRecord;
-import org.lightbox.config.RetrieveMethod;
 import org.lightbox.dicom.core.Tag;
 import org.lightbox.query.transfer.TransferJob;
 import org.lightbox.storage.ui.PersonNames;
@@ -135,10 +134,7 @@ class RemoteBrowserTest extends RemoteBrowserHarness {
     @Test
     void retrieveByGetOfSeriesAndInstancesLandsInTheLocalCatalog() throws Exception {
         // the retrieve method is per remote AE: switch the archive to C-GET (our node is not even running)
-        node.node.reconfigure(node.node.configuration().withRemoteAes(List.of(archive.remote()
-                .withRetrieve(RetrieveMethod.GET))));
-        browser.reloadRemotes();
-        browser.selectRemote(QrArchive.AET);
+        retrieveByGet();
         List<RemoteNode> studies = search();
         RemoteNode s1 = studies.stream().filter(s -> s.uid().equals(RemoteCorpus.STUDY_1)).findFirst().orElseThrow();
         List<RemoteNode> series = expand(s1);
