@@ -307,6 +307,9 @@ public final class NodeBench {
             System.out.printf(Locale.ROOT, "%-52s %9.2f %9.2f%n", "CPU seconds of the PostgreSQL server, 1 / 4 assoc.",
                     pg1Cpu, pg4Cpu);
         }
+        BenchSupport.primeMemory(base, prime);
+        System.out.printf(Locale.ROOT, "%-52s %9.2f%n", "CPU seconds, bare socket-to-files copy (floor, no DICOM)",
+                copyFloor(files, base.resolve("floor")));
         BenchSupport.deleteTree(src);
     }
 
@@ -371,6 +374,63 @@ public final class NodeBench {
         long t0 = System.nanoTime();
         check(dcmtk(cmd, "storescu-" + aet), "storescu");
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * What any receiver pays, at least, for the bytes of an ingest run: the receiving thread's CPU (user and kernel)
+     * to read the files' bytes from a loopback socket, sent in 16 KB writes like storescu's PDUs, and write each into
+     * a file of its own. No DICOM, no catalog: what is left above this in the node's and storescp's CPU is theirs.
+     * The best of three rounds, so the JIT has compiled the loop.
+     */
+    private static double copyFloor(List<Path> files, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                Thread sender = new Thread(() -> {
+                    try (java.net.Socket s = new java.net.Socket(server.getInetAddress(), server.getLocalPort())) {
+                        s.setTcpNoDelay(true);
+                        java.io.OutputStream out = s.getOutputStream();
+                        for (Path f : files) {
+                            byte[] b = Files.readAllBytes(f);
+                            for (int off = 0; off < b.length; off += 16384) {
+                                out.write(b, off, Math.min(16384, b.length - off));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, "floor-sender");
+                sender.start();
+                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                try (java.net.Socket s = server.accept()) {
+                    java.io.InputStream in = s.getInputStream();
+                    byte[] buf = new byte[64 * 1024];
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    int i = 0;
+                    for (Path f : files) {
+                        long left = Files.size(f);
+                        try (java.io.OutputStream out = Files.newOutputStream(dir.resolve(i++ + ".dcm"))) {
+                            while (left > 0) {
+                                int n = in.read(buf, 0, (int) Math.min(left, buf.length));
+                                if (n < 0) {
+                                    throw new IOException("floor: the sender stopped early");
+                                }
+                                out.write(buf, 0, n);
+                                left -= n;
+                            }
+                        }
+                    }
+                    best = Math.min(best, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+                }
+                sender.join();
+            }
+            BenchSupport.deleteTree(dir);
+            Files.createDirectories(dir);
+        }
+        BenchSupport.deleteTree(dir);
+        return best;
     }
 
     /** CPU seconds of a process and of its children that have ended (storescp --fork's), from /proc (Linux). */
