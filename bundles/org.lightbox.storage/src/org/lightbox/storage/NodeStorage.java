@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Driver;
 
+import org.lightbox.catalog.AutoDelete;
+import org.lightbox.catalog.AutoDeleteReport;
 import org.lightbox.catalog.Catalog;
 import org.lightbox.catalog.CatalogException;
 import org.lightbox.catalog.JdbcDrivers;
@@ -16,8 +18,10 @@ import org.lightbox.catalog.FileStore;
 import org.lightbox.catalog.FsyncPolicy;
 import org.lightbox.catalog.RecoveryReport;
 import org.lightbox.catalog.StoreSettings;
+import org.lightbox.config.AutoDeleteRules;
 import org.lightbox.config.LightboxHome;
 import org.lightbox.config.StorageSettings;
+import org.lightbox.storage.internal.AutoDeleteScheduler;
 
 /**
  * The node's catalog and file store, opened from the storage settings in the documented order: catalog (schema
@@ -125,6 +129,14 @@ public final class NodeStorage implements AutoCloseable {
     /** What the start-up recovery scan mended. */
     public RecoveryReport recovery() {
         return recovery;
+    }
+
+    /**
+     * Applies the auto-delete rules once, now, as the node does on its schedule: protected studies and studies in
+     * use are kept, and each deletion goes to the deletion log.
+     */
+    public AutoDeleteReport autoDelete(AutoDeleteRules rules) throws CatalogException, IOException {
+        return new AutoDelete(store, AutoDeleteScheduler.policy(rules)).run();
     }
 
     /** Closes the store (marking a clean shutdown), then the catalog (which shuts an embedded database down). */

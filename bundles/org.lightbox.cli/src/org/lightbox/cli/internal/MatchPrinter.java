@@ -1,7 +1,6 @@
 package org.lightbox.cli.internal;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.lightbox.dicom.core.Attributes;
@@ -9,19 +8,16 @@ import org.lightbox.dicom.core.Tag;
 import org.lightbox.dicom.core.dict.DataDictionary;
 
 /**
- * Prints C-FIND matches: an aligned table (buffered, to size the columns) or JSON lines (streamed, one object per
- * match, keyed by keyword; a missing key is {@code null}, a multi-valued one an array).
+ * Prints C-FIND matches through a {@link TablePrinter}, a column per key named by its keyword: a missing key is
+ * {@code null} in JSON, a multi-valued one an array.
  */
 final class MatchPrinter {
     private final List<Integer> columns;
-    private final boolean json;
-    private final PrintStream out;
-    private final List<String[]> rows = new ArrayList<>();
+    private final TablePrinter table;
 
     MatchPrinter(List<Integer> columns, boolean json, PrintStream out) {
-        this.columns = columns;
-        this.json = json;
-        this.out = out;
+        this.columns = List.copyOf(columns);
+        this.table = new TablePrinter(columns.stream().map(MatchPrinter::name).toList(), json, out);
     }
 
     static String name(int tag) {
@@ -38,90 +34,15 @@ final class MatchPrinter {
     }
 
     void add(Attributes match) {
-        if (json) {
-            StringBuilder b = new StringBuilder("{");
-            for (int i = 0; i < columns.size(); i++) {
-                int tag = columns.get(i);
-                b.append(i == 0 ? "" : ",").append(quote(name(tag))).append(':');
-                String[] v = values(match, tag);
-                if (v == null) {
-                    b.append("null");
-                } else if (v.length == 1) {
-                    b.append(quote(v[0]));
-                } else {
-                    b.append('[');
-                    for (int k = 0; k < v.length; k++) {
-                        b.append(k == 0 ? "" : ",").append(quote(v[k]));
-                    }
-                    b.append(']');
-                }
-            }
-            out.println(b.append('}'));
-            return;
+        Object[] cells = new Object[columns.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = values(match, columns.get(i));
         }
-        String[] row = new String[columns.size()];
-        for (int i = 0; i < row.length; i++) {
-            String[] v = values(match, columns.get(i));
-            row[i] = v == null ? "" : String.join("\\", v);
-        }
-        rows.add(row);
+        table.add(cells);
     }
 
     /** Prints the table (nothing more for JSON lines). */
     void finish() {
-        if (json) {
-            return;
-        }
-        int[] width = new int[columns.size()];
-        for (int i = 0; i < width.length; i++) {
-            width[i] = name(columns.get(i)).length();
-            for (String[] r : rows) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        String[] header = new String[width.length];
-        for (int i = 0; i < header.length; i++) {
-            header[i] = name(columns.get(i));
-        }
-        line(header, width);
-        for (String[] r : rows) {
-            line(r, width);
-        }
-    }
-
-    private void line(String[] cells, int[] width) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                b.append("  ");
-            }
-            b.append(cells[i]);
-            if (i < cells.length - 1) {
-                b.append(" ".repeat(width[i] - cells[i].length()));
-            }
-        }
-        out.println(b);
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        table.finish();
     }
 }
