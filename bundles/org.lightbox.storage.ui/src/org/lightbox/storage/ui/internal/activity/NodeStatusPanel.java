@@ -29,6 +29,7 @@ import org.lightbox.storage.NodeListener;
 public final class NodeStatusPanel extends Composite {
 
     private static final long REFRESH_MILLIS = 250;
+    private static final long STORE_NANOS = 5_000_000_000L;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final NodeControl control;
@@ -40,6 +41,7 @@ public final class NodeStatusPanel extends Composite {
     private final Label state;
     private final Label associations;
     private final Label received;
+    private final Label store;
     private final Label problem;
     private final Button start;
     private final Button stop;
@@ -52,6 +54,9 @@ public final class NodeStatusPanel extends Composite {
     private volatile Node.State eventState;
     private volatile String lastNodeFailure;
     private volatile boolean listening;
+    /** The store line, read in the refresh job at most every {@link #STORE_NANOS}: it costs a catalog query. */
+    private volatile String storeUsage = "reading...";
+    private volatile long storeReadAt;
 
     public NodeStatusPanel(Composite parent, NodeControl control) {
         super(parent, SWT.NONE);
@@ -65,6 +70,7 @@ public final class NodeStatusPanel extends Composite {
         state = row("State:");
         associations = row("Associations:");
         received = row("Received:");
+        store = row("Store:");
         problem = new Label(this, SWT.WRAP);
         problem.setForeground(getDisplay().getSystemColor(SWT.COLOR_RED));
         problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
@@ -124,6 +130,11 @@ public final class NodeStatusPanel extends Composite {
             listening = true;
         }
         NodeSnapshot snapshot = NodeSnapshot.of(local);
+        long now = System.nanoTime();
+        if (storeReadAt == 0 || now - storeReadAt >= STORE_NANOS) {
+            storeUsage = StoreUsage.describe(local);
+            storeReadAt = now;
+        }
         if (!display.isDisposed()) {
             display.asyncExec(() -> show(snapshot));
         }
@@ -152,6 +163,7 @@ public final class NodeStatusPanel extends Composite {
         associations.setText(shown == Node.State.RUNNING ? s.associations() + " active" : "none");
         received.setText(NumberFormat.getIntegerInstance().format(receivedCount.get()) + " instance(s) since "
                 + countingSince.format(CLOCK));
+        store.setText(storeUsage);
         String why = control.failure() != null ? control.failure() : s.problem() != null ? s.problem()
                 : lastNodeFailure;
         problem.setText(why == null ? "" : why);
@@ -205,6 +217,16 @@ public final class NodeStatusPanel extends Composite {
 
     String receivedText() {
         return received.getText();
+    }
+
+    String storeText() {
+        return store.getText();
+    }
+
+    /** Reads the store line again at the next refresh, and asks for one. */
+    void refreshStore() {
+        storeReadAt = 0;
+        refresh.request();
     }
 
     Button startButton() {

@@ -122,6 +122,34 @@ class NodeStatusPanelTest {
                 panel::receivedText);
         fx.waitFor("the association's end", () -> panel.associationsText().equals("0 active"),
                 panel::associationsText);
+        long used = fx.node().fileStore().usedBytes();
+        assertTrue(used > 12 * 64, "12 images catalogued: " + used);
+        panel.refreshStore();
+        String stored = StoreUsage.size(used) + " in the store, ";
+        fx.waitFor("the store's size", () -> panel.storeText().startsWith(stored), panel::storeText);
+        assertTrue(panel.storeText().matches(".* in the store, [0-9.]+ [kMGT]B free on disk"), panel.storeText());
+    }
+
+    @Test
+    void showsTheStoreEmptyAtFirstAndWhetherAutoDeleteIsOn() throws Exception {
+        fx.waitFor("the store line", () -> panel.storeText().startsWith("0 bytes in the store, "),
+                panel::storeText);
+        assertFalse(panel.storeText().contains("auto-delete"), panel.storeText());
+        DeviceConfiguration c = fx.node().configuration();
+        fx.node().reconfigure(c.withStorage(c.storage().withAutoDelete(c.storage().autoDelete()
+                .withMaxStoreMegabytes(100))));
+        panel.refreshStore();
+        fx.waitFor("auto-delete shown", () -> panel.storeText().endsWith("; auto-delete on"), panel::storeText);
+    }
+
+    @Test
+    void sizesReadAsPeopleReadThem() {
+        assertEquals("0 bytes", StoreUsage.size(0));
+        assertEquals("999 bytes", StoreUsage.size(999));
+        assertEquals("1.5 kB", StoreUsage.size(1_500));
+        assertEquals("525.0 MB", StoreUsage.size(525_000_000));
+        assertEquals("2.5 GB", StoreUsage.size(2_500_000_000L));
+        assertEquals("3000.0 TB", StoreUsage.size(3_000_000_000_000_000L));
     }
 
     @Test
