@@ -57,6 +57,7 @@ public final class NodeConsole {
         try {
             line(out, "data folder " + home + ", catalog " + location + ", store " + storage.fileStore().root());
             line(out, describe(storage.recovery()));
+            line(out, StoreUsage.of(storage.fileStore(), config.storage().autoDelete()).toString());
             node = Node.create(config, storage.fileStore());
             node.addListener(e -> line(out, e.describe()));
             node.start();

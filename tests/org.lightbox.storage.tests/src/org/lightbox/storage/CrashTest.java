@@ -158,6 +158,7 @@ class CrashTest {
 
         // restart: the catalog is opened (Derby recovers its log), then the store's recovery scan runs
         DeviceConfiguration loaded = new ConfigurationStore(h).load();
+        long used;
         try (NodeStorage storage = NodeStorage.open(h, loaded.storage(),
                 TestNodes.driver(CatalogLocation.DERBY_EMBEDDED_DRIVER))) {
             RecoveryReport report = storage.recovery();
@@ -184,6 +185,7 @@ class CrashTest {
                 assertEquals(0, incoming.count(), "no temporary file survives the recovery");
             }
             assertTrue(catalogued.size() >= acked.size());
+            used = storage.fileStore().usedBytes();
         }
         // and the node starts again on the recovered store
         Process again = startNode(home, tmp.resolve("node2.out"));
@@ -195,8 +197,10 @@ class CrashTest {
             again.destroy();
             assertTrue(again.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the node");
         }
-        assertTrue(Files.readString(tmp.resolve("node2.out")).contains("stopped; catalog and store closed"),
-                Files.readString(tmp.resolve("node2.out")));
+        String console = Files.readString(tmp.resolve("node2.out"));
+        assertTrue(console.contains("stopped; catalog and store closed"), console);
+        assertTrue(console.contains(" " + StoreUsage.size(used) + " in the store, "), "the start-up line gives the "
+                + "recovered store's size: " + console);
         assertTrue(Files.exists(home.resolve("store/clean-shutdown")), "the store was closed cleanly");
     }
 }

@@ -1,5 +1,6 @@
 package org.lightbox.storage.ui.internal.activity;
 
+import java.io.IOException;
 import java.text.NumberFormat;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +16,12 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.lightbox.catalog.CatalogException;
 import org.lightbox.storage.LocalNode;
 import org.lightbox.storage.Node;
 import org.lightbox.storage.NodeEvent;
 import org.lightbox.storage.NodeListener;
+import org.lightbox.storage.StoreUsage;
 
 /**
  * The node's state (AE title, address, DICOM TLS port, running or not, associations, instances received) with Start
@@ -132,11 +135,19 @@ public final class NodeStatusPanel extends Composite {
         NodeSnapshot snapshot = NodeSnapshot.of(local);
         long now = System.nanoTime();
         if (storeReadAt == 0 || now - storeReadAt >= STORE_NANOS) {
-            storeUsage = StoreUsage.describe(local);
+            storeUsage = storeLine();
             storeReadAt = now;
         }
         if (!display.isDisposed()) {
             display.asyncExec(() -> show(snapshot));
+        }
+    }
+
+    private String storeLine() {
+        try {
+            return StoreUsage.of(local.fileStore(), local.configuration().storage().autoDelete()).toString();
+        } catch (IOException | CatalogException | RuntimeException e) {
+            return "? (" + e.getMessage() + ")";
         }
     }
 

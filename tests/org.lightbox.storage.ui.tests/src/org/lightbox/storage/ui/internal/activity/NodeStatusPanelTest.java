@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.TlsSettings;
+import org.lightbox.storage.StoreUsage;
 import org.lightbox.storage.ui.internal.UiFixture;
 import org.lightbox.testing.DcmtkTool;
 import org.lightbox.testing.TlsKeys;
@@ -140,16 +141,6 @@ class NodeStatusPanelTest {
                 .withMaxStoreMegabytes(100))));
         panel.refreshStore();
         fx.waitFor("auto-delete shown", () -> panel.storeText().endsWith("; auto-delete on"), panel::storeText);
-    }
-
-    @Test
-    void sizesReadAsPeopleReadThem() {
-        assertEquals("0 bytes", StoreUsage.size(0));
-        assertEquals("999 bytes", StoreUsage.size(999));
-        assertEquals("1.5 kB", StoreUsage.size(1_500));
-        assertEquals("525.0 MB", StoreUsage.size(525_000_000));
-        assertEquals("2.5 GB", StoreUsage.size(2_500_000_000L));
-        assertEquals("3000.0 TB", StoreUsage.size(3_000_000_000_000_000L));
     }
 
     @Test
