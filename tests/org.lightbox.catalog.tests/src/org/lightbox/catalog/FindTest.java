@@ -275,6 +275,35 @@ class FindTest implements DatabaseUnderTest {
     }
 
     @Test
+    void anIssuerBesideThePatientIdQualifiesItBelowThePatientLevelAndInRetrieves() throws Exception {
+        // P1 has no issuer, P3 is HOSP's: a query naming another issuer must not reach their studies
+        assertEquals(Set.of(), values(find(InformationModel.PATIENT_ROOT, QueryLevel.STUDY, Tag.PatientID, "P1",
+                Tag.IssuerOfPatientID, "HOSP", Tag.StudyInstanceUID, null), Tag.StudyInstanceUID));
+        assertEquals(Set.of(), values(find(InformationModel.PATIENT_ROOT, QueryLevel.STUDY, Tag.PatientID, "P3",
+                Tag.IssuerOfPatientID, "OTHER", Tag.StudyInstanceUID, null), Tag.StudyInstanceUID));
+        List<Attributes> r = find(InformationModel.PATIENT_ROOT, QueryLevel.STUDY, Tag.PatientID, "P3",
+                Tag.IssuerOfPatientID, "HOSP", Tag.StudyInstanceUID, null);
+        assertEquals(Set.of("9.4"), values(r, Tag.StudyInstanceUID));
+        assertEquals("HOSP", r.get(0).getString(Tag.IssuerOfPatientID));
+        assertEquals(Set.of("9.4.1"), values(find(InformationModel.PATIENT_ROOT, QueryLevel.SERIES,
+                Tag.PatientID, "P3", Tag.IssuerOfPatientID, "HOSP", Tag.StudyInstanceUID, "9.4",
+                Tag.SeriesInstanceUID, null), Tag.SeriesInstanceUID));
+        assertEquals(Set.of("9.4"), values(find(InformationModel.PATIENT_ROOT, QueryLevel.STUDY, Tag.PatientID, "P3",
+                Tag.IssuerOfPatientID, null, Tag.StudyInstanceUID, null), Tag.StudyInstanceUID), "empty: any issuer");
+
+        assertEquals(0, catalog.locate(FindQuery.of(InformationModel.PATIENT_ROOT, keys(QueryLevel.PATIENT,
+                Tag.PatientID, "P1", Tag.IssuerOfPatientID, "HOSP"), QueryOptions.DEFAULT)).size());
+        assertEquals(2, catalog.locate(FindQuery.of(InformationModel.PATIENT_ROOT, keys(QueryLevel.PATIENT,
+                Tag.PatientID, "P3", Tag.IssuerOfPatientID, "HOSP"), QueryOptions.DEFAULT)).size());
+        assertEquals(0, catalog.locate(FindQuery.of(InformationModel.PATIENT_ROOT, keys(QueryLevel.STUDY,
+                Tag.PatientID, "P3", Tag.IssuerOfPatientID, "OTHER", Tag.StudyInstanceUID, "9.4"),
+                QueryOptions.DEFAULT)).size());
+        assertEquals(2, catalog.locate(FindQuery.of(InformationModel.STUDY_ROOT, keys(QueryLevel.STUDY,
+                Tag.IssuerOfPatientID, "OTHER", Tag.StudyInstanceUID, "9.4"), QueryOptions.DEFAULT)).size(),
+                "Study Root retrieves name studies by their UIDs alone");
+    }
+
+    @Test
     void malformedRangesAndLevelsAreRefusedWithTheOffendingTag() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class,
                 () -> find(InformationModel.STUDY_ROOT, QueryLevel.STUDY, Tag.StudyDate, "2023xx01"));

@@ -1,6 +1,7 @@
 package org.lightbox.catalog.internal.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -119,6 +120,9 @@ public final class QueryPlan {
         Attributes keys = q.keys();
         Built b = new Built();
         requireUniqueKeysAbove(q, b.where);
+        if (level.compareTo(QueryLevel.PATIENT) > 0 && !q.options().relational()) {
+            qualifyPatientId(q, b.where); // at the patient level itself the issuer is an ordinary key
+        }
         for (int i = 0; i < keys.size(); i++) {
             int tag = keys.tagAt(i);
             if (SPECIAL.contains(tag) || Tag.group(tag) <= 0x0002 || (Tag.group(tag) & 1) == 1) {
@@ -165,6 +169,7 @@ public final class QueryPlan {
             }
         }
         where.match(unique, values, false);
+        qualifyPatientId(q, where);
         String select = "SELECT s.STUDY_UID, se.SERIES_UID, i.SOP_IUID, i.SOP_CUID, i.INSTANCE_NO, f.STORE_ID, "
                 + "f.PATH, f.SIZE_BYTES, f.TSUID, f.CHECKSUM FROM " + FROM[QueryLevel.IMAGE.ordinal()];
         return new QueryPlan(q, where.statements(select, " ORDER BY s.STUDY_UID, se.SERIES_UID, i.INSTANCE_NO"),
@@ -222,6 +227,21 @@ public final class QueryPlan {
                         + "(PS3.4 C.4.1.2.1); found " + (v == null ? "none" : "\"" + String.join("\\", v) + "\""));
             }
             where.equal(unique.match(), v[0]);
+        }
+    }
+
+    /**
+     * A Patient ID is unique only within its issuer: in the models with a patient level, an Issuer of Patient ID
+     * sent beside the patient's unique key qualifies it, so that one hospital's P001 never selects another's
+     * studies (in a query below the patient level, or in a retrieve). Without a value it restricts nothing.
+     */
+    private static void qualifyPatientId(FindQuery q, Criteria where) throws InvalidQueryException {
+        if (q.model().top() != QueryLevel.PATIENT) {
+            return; // Study Root: patient keys are study keys, matched at the study level
+        }
+        String[] issuer = q.keys().getStrings(Tag.IssuerOfPatientID);
+        if (issuer != null && Arrays.stream(issuer).anyMatch(v -> !v.isEmpty() && !Wildcards.isUniversal(v))) {
+            where.match(KeyColumn.of(Tag.IssuerOfPatientID), issuer, false);
         }
     }
 
