@@ -85,13 +85,19 @@ node_receives_and_stops_cleanly() {
   # ... and an import into the data folder the running node holds says why it cannot, without harm
   if LIGHTBOX_HOME="$work/node" "$root/lightbox" import "$work/s.dcm" >"$work/import.out" 2>&1 ||
     ! grep -q 'in use by another Lightbox' "$work/import.out"; then ok=1; sed 's/^/  import | /' "$work/import.out"; fi
-  # the launcher script waits for java: signal the JVM itself, as a service manager would
-  pkill -TERM -f "lightbox.home=$work/node" ; wait "$node" 2>/dev/null
+  kill -TERM "$node"; wait "$node" 2>/dev/null # the script's pid: it passes the signal on to the JVM
+  if pgrep -f "lightbox.home=$work/node" >/dev/null; then
+    echo "  | SIGTERM to the lightbox script left the JVM running"; ok=1
+    pkill -KILL -f "lightbox.home=$work/node"
+  fi
   grep -q 'received 2.25.7' "$work/node.out" && grep -q 'catalog and store closed' "$work/node.out" || ok=1
+  # with the node stopped, the catalog is free for the headless study list
+  LIGHTBOX_HOME="$work/node" "$root/lightbox" studies >"$work/studies.out" 2>&1 &&
+    grep -q '^1 study(ies), 1 image(s)' "$work/studies.out" || { ok=1; sed 's/^/  studies | /' "$work/studies.out"; }
   [[ $ok -eq 0 ]] || sed 's/^/  | /' "$work/node.out" | tail -15
   return $ok
 }
-check "the node receives an image, finds it, refuses a concurrent import clearly, and stops cleanly on SIGTERM" node_receives_and_stops_cleanly
+check "the node receives an image, finds it, refuses a concurrent import clearly, stops cleanly on SIGTERM to the script, and lists it headless" node_receives_and_stops_cleanly
 
 workbench_opens_window() {
   [[ -n ${DISPLAY:-} ]] || { echo "  (no DISPLAY: run under xvfb-run)"; return 1; }
