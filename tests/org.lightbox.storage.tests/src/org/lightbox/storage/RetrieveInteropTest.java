@@ -293,6 +293,32 @@ class RetrieveInteropTest {
     }
 
     @Test
+    void aStoredFileCutShortFailsItsSubOperationInsteadOfGoingOutIncomplete() throws Exception {
+        AAssociateRq rq = new AAssociateRq().calledAeTitle(node.aet()).callingAeTitle("LOADER");
+        rq.addPresentationContext(UID.CTImageStorage, UID.ExplicitVRLittleEndian);
+        Association a = new Connector(ConnectionOptions.defaults()).open("127.0.0.1", node.port(), rq);
+        send(a, UID.CTImageStorage, "R9", "1.8.9", "1.8.9.1", "1.8.9.1.1", UID.ExplicitVRLittleEndian);
+        send(a, UID.CTImageStorage, "R9", "1.8.9", "1.8.9.1", "1.8.9.1.2", UID.ExplicitVRLittleEndian);
+        a.release();
+        // a disk fault (or a person) cuts one file short: the catalog still has its full size
+        Path damaged = node.storage.fileStore().resolve(node.storage.catalog().instances(List.of("1.8.9.1.2"))
+                .get(0).file());
+        long size = Files.size(damaged);
+        try (var ch = java.nio.channels.FileChannel.open(damaged, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(size - 12 - 32 * 32 * 2); // without its pixel data element: still a well-formed data set
+        }
+        int before = node.events(NodeEvent.RetrieveCompleted.class).size();
+        try (Destination d = new Destination("STORESCP", storescpPort, true)) {
+            movescu(68, "-S", "STORESCP", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=1.8.9");
+            NodeEvent.RetrieveCompleted done = lastRetrieve(before);
+            assertEquals(0xB000, done.status());
+            assertEquals(1, done.completed());
+            assertEquals(List.of("1.8.9.1.2"), done.failedInstances());
+            assertEquals(Set.of("1.8.9.1.1"), d.received().keySet(), "only the whole file went out");
+        }
+    }
+
+    @Test
     void unknownDestinationIsRefused() throws Exception {
         int before = node.events(NodeEvent.RetrieveCompleted.class).size();
         movescu(69, "-S", "NOWHERE", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=1.8.1");

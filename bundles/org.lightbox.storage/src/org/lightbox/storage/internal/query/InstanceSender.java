@@ -3,6 +3,7 @@ package org.lightbox.storage.internal.query;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import org.lightbox.dicom.net.dimse.Status;
  * syntax (compressed data is not transcoded here, so such a sub-operation fails).
  */
 final class InstanceSender {
+    private static final System.Logger LOG = System.getLogger(InstanceSender.class.getName());
 
     /** How one sub-operation ended. */
     enum Outcome { COMPLETED, WARNING, FAILED }
@@ -50,17 +52,20 @@ final class InstanceSender {
         Path path;
         try {
             if (!f.file().storeId().equals(store.storeId())) {
-                return new Result(Outcome.FAILED, "stored in another file store (" + f.file().storeId() + ")", 0);
+                return failed(f, "stored in another file store (" + f.file().storeId() + ")", null);
             }
             path = store.resolve(f.file());
+            String damage = damage(path, f.file().size());
+            if (damage != null) {
+                return failed(f, damage, path);
+            }
             rq = fit(a, StoreRequest.of(f.sopClassUid(), f.sopInstanceUid(), f.file().transferSyntaxUid(),
                     dataSetOf(path)), path);
         } catch (IOException | RuntimeException e) {
-            return new Result(Outcome.FAILED, f.sopInstanceUid() + ": " + e.getMessage(), 0);
+            return failed(f, "stored file unreadable: " + e.getMessage(), null);
         }
         if (rq == null) {
-            return new Result(Outcome.FAILED, "the peer accepts none of the transfer syntaxes "
-                    + f.file().transferSyntaxUid() + " can be sent in", 0);
+            return failed(f, "peer accepts no syntax it can go in", null);
         }
         if (originatorAet != null) {
             rq = rq.withMoveOriginator(originatorAet, originatorMessageId);
@@ -74,7 +79,34 @@ final class InstanceSender {
             return new Result(Outcome.WARNING, s.toString(), f.file().size());
         }
         String comment = rsp.errorComment();
-        return new Result(Outcome.FAILED, s + (comment == null ? "" : " (" + comment + ")"), 0);
+        return failed(f, "refused: " + s + (comment == null ? "" : " (" + comment + ")"), null);
+    }
+
+    /**
+     * A failed sub-operation. The reason goes to the peer as the final response's Error Comment (64 characters at
+     * most, so it says what, briefly, and never where on this machine); the log line has the instance and the file.
+     */
+    private static Result failed(InstanceFile f, String reason, Path file) {
+        LOG.log(System.Logger.Level.WARNING, "cannot send {0}: {1}{2}", f.sopInstanceUid(), reason,
+                file == null ? "" : " (" + file + ")");
+        return new Result(Outcome.FAILED, reason, 0);
+    }
+
+    /**
+     * What is wrong with a stored file before it is sent, or null: missing, or not of the size catalogued when it
+     * was stored (cut short by a disk fault or by hand). A damaged file must fail its sub-operation, not go out as
+     * a complete instance.
+     */
+    static String damage(Path file, long cataloguedSize) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            return "stored file missing";
+        } catch (IOException e) {
+            return "stored file unreadable: " + e.getMessage();
+        }
+        return size == cataloguedSize ? null : "stored file damaged: " + size + " of " + cataloguedSize + " bytes";
     }
 
     /**

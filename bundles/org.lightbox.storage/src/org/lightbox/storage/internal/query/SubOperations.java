@@ -7,6 +7,7 @@ import java.util.List;
 import org.lightbox.dicom.net.DimseRequest;
 import org.lightbox.dicom.net.dimse.CommandSet;
 import org.lightbox.dicom.net.dimse.CommandTag;
+import org.lightbox.dicom.net.dimse.ErrorComment;
 import org.lightbox.dicom.net.dimse.FailedSopInstanceList;
 import org.lightbox.dicom.net.dimse.Status;
 
@@ -95,7 +96,7 @@ final class SubOperations {
         CommandSet f = rq.newResponse(status);
         counts(f, cancelled);
         if (comment != null && status != Status.SUCCESS) {
-            f.setString(CommandTag.ErrorComment, comment.length() > 64 ? comment.substring(0, 64) : comment);
+            f.setString(CommandTag.ErrorComment, ErrorComment.fit(comment));
         }
         rq.respond(f, failedUids.isEmpty() ? null : FailedSopInstanceList.writer(failedUids));
         return status;
