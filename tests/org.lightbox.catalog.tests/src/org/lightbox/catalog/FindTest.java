@@ -1,6 +1,8 @@
 package org.lightbox.catalog;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Sequence;
 import org.lightbox.dicom.core.Tag;
+import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.core.VR;
 import org.lightbox.dicom.core.dict.DataDictionary;
 
@@ -301,6 +304,21 @@ class FindTest implements DatabaseUnderTest {
         assertEquals(2, catalog.locate(FindQuery.of(InformationModel.STUDY_ROOT, keys(QueryLevel.STUDY,
                 Tag.IssuerOfPatientID, "OTHER", Tag.StudyInstanceUID, "9.4"), QueryOptions.DEFAULT)).size(),
                 "Study Root retrieves name studies by their UIDs alone");
+    }
+
+    @Test
+    void sopClassesInStudyAreListedAndPrivateKeysLeftOut() throws Exception {
+        List<Attributes> r = find(InformationModel.STUDY_ROOT, QueryLevel.STUDY, Tag.StudyInstanceUID, "9.1",
+                Tag.SOPClassesInStudy, null, 0x00090010, null, 0x00091001, null);
+        assertEquals(1, r.size());
+        assertArrayEquals(new String[] { UID.CTImageStorage }, r.get(0).getStrings(Tag.SOPClassesInStudy));
+        assertFalse(r.get(0).contains(0x00090010), "no Private Creator without its block");
+        assertFalse(r.get(0).contains(0x00091001));
+        // at other levels it is not computed: returned empty, as keys of other levels are
+        List<Attributes> series = find(InformationModel.STUDY_ROOT, QueryLevel.SERIES, Tag.StudyInstanceUID, "9.1",
+                Tag.SeriesInstanceUID, null, Tag.SOPClassesInStudy, null);
+        assertTrue(series.stream().allMatch(a -> a.contains(Tag.SOPClassesInStudy)
+                && a.getString(Tag.SOPClassesInStudy) == null));
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class LevelAttributes {
             Tag.PhysiciansOfRecord, Tag.NameOfPhysiciansReadingStudy, Tag.AdmittingDiagnosesDescription,
             Tag.ReferencedStudySequence, Tag.StudyInstanceUID, Tag.StudyID, Tag.StudyStatusID, Tag.PatientAge,
             Tag.PatientSize, Tag.PatientWeight, Tag.Occupation, Tag.AdditionalPatientHistory,
-            Tag.TimezoneOffsetFromUTC, Tag.ModalitiesInStudy, Tag.NumberOfStudyRelatedSeries,
+            Tag.TimezoneOffsetFromUTC, Tag.ModalitiesInStudy, Tag.SOPClassesInStudy, Tag.NumberOfStudyRelatedSeries,
             Tag.NumberOfStudyRelatedInstances);
 
     private static final int[] SERIES = sorted(Tag.Modality, Tag.SeriesDate, Tag.SeriesTime,
@@ -37,7 +37,8 @@ public final class LevelAttributes {
             Tag.FrameOfReferenceUID, Tag.NumberOfSeriesRelatedInstances);
 
     /** Computed by the catalog, never copied from an instance. */
-    private static final int[] COMPUTED = sorted(Tag.ModalitiesInStudy, Tag.NumberOfStudyRelatedSeries,
+    private static final int[] COMPUTED = sorted(Tag.ModalitiesInStudy, Tag.SOPClassesInStudy,
+            Tag.NumberOfStudyRelatedSeries,
             Tag.NumberOfStudyRelatedInstances, Tag.NumberOfSeriesRelatedInstances, Tag.NumberOfPatientRelatedStudies,
             Tag.NumberOfPatientRelatedSeries, Tag.NumberOfPatientRelatedInstances, Tag.QueryRetrieveLevel,
             Tag.RetrieveAETitle, Tag.InstanceAvailability);

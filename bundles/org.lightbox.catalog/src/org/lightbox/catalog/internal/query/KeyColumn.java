@@ -56,6 +56,8 @@ public record KeyColumn(int tag, VR vr, QueryLevel level, Kind kind, String alia
         add(Tag.ModalitiesInStudy, VR.CS, s, Kind.MODALITIES, "MODALITIES", "s.MODALITIES", null);
         add(Tag.NumberOfStudyRelatedSeries, VR.IS, s, Kind.COMPUTED, "S_NUM_SERIES", null, null);
         add(Tag.NumberOfStudyRelatedInstances, VR.IS, s, Kind.COMPUTED, "S_NUM_INSTANCES", null, null);
+        // looked up per study by FindRows (a list: SQL has no portable aggregate for it)
+        add(Tag.SOPClassesInStudy, VR.UI, s, Kind.COMPUTED, FindRows.SOP_CLASSES, null, null);
         QueryLevel se = QueryLevel.SERIES;
         add(Tag.SeriesInstanceUID, VR.UI, se, Kind.UID, "SERIES_UID", "se.SERIES_UID", null);
         add(Tag.Modality, VR.CS, se, Kind.STRING, "MODALITY", "se.MODALITY", null);

@@ -65,8 +65,12 @@ public final class ResultAssembler {
                 out.setString(tag, VR.CS, "ONLINE");
                 continue;
             }
-            if (Tag.group(tag) <= 0x0002 || (Tag.group(tag) & 1) == 1
-                    || QueryPlan.effectiveLevel(tag, q.model()).compareTo(q.level()) > 0) {
+            if ((Tag.group(tag) & 1) == 1) {
+                // private keys are not kept by the catalog: left out, so that no empty Private Creator is returned
+                // for a block whose data elements could not be filled (PS3.5 7.8.1)
+                continue;
+            }
+            if (Tag.group(tag) <= 0x0002 || QueryPlan.effectiveLevel(tag, q.model()).compareTo(q.level()) > 0) {
                 out.setNull(tag, keyVR);
                 continue;
             }
