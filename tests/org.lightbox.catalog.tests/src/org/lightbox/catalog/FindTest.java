@@ -1,6 +1,7 @@
 package org.lightbox.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -328,6 +329,16 @@ class FindTest implements DatabaseUnderTest {
         assertEquals(Tag.StudyDate, e.tag());
         assertThrows(InvalidQueryException.class,
                 () -> find(InformationModel.STUDY_ROOT, QueryLevel.STUDY, Tag.StudyTime, "25-"));
+        // keys matched on the stored attributes are checked too, not left to match nothing
+        for (Object[] bad : new Object[][] { { Tag.AcquisitionDateTime, "abc" }, { Tag.AcquisitionDateTime,
+            "20201399" }, { Tag.ContentDate, "abc" }, { Tag.ContentTime, "99" } }) {
+            InvalidQueryException stored = assertThrows(InvalidQueryException.class, () -> find(
+                    InformationModel.STUDY_ROOT, QueryLevel.IMAGE, Tag.StudyInstanceUID, "9.1", Tag.SeriesInstanceUID,
+                    "9.1.1", bad[0], bad[1]), () -> bad[1] + " is refused");
+            assertEquals((int) bad[0], stored.tag());
+        }
+        assertDoesNotThrow(() -> find(InformationModel.STUDY_ROOT, QueryLevel.IMAGE, Tag.StudyInstanceUID, "9.1",
+                Tag.SeriesInstanceUID, "9.1.1", Tag.AcquisitionDateTime, "20200101-", Tag.ContentDate, "*"));
         InvalidQueryException level = assertThrows(InvalidQueryException.class, () -> FindQuery.of(
                 InformationModel.PATIENT_STUDY_ONLY, keys(QueryLevel.SERIES), QueryOptions.DEFAULT));
         assertEquals(Tag.QueryRetrieveLevel, level.tag());

@@ -14,6 +14,7 @@ import org.lightbox.catalog.internal.index.LevelAttributes;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Sequence;
 import org.lightbox.dicom.core.Tag;
+import org.lightbox.dicom.core.VR;
 
 /**
  * A query identifier translated to SQL (PS3.4 C.2.2.2 matching, C.4.1 hierarchical search): which keys are
@@ -142,6 +143,7 @@ public final class QueryPlan {
             } else {
                 b.blobs.add(LevelAttributes.levelOf(tag));
                 if (matched && hasMatchingValue(keys, i)) {
+                    requireWellFormedRanges(keys, i);
                     b.post.add(tag);
                 }
             }
@@ -242,6 +244,31 @@ public final class QueryPlan {
         String[] issuer = q.keys().getStrings(Tag.IssuerOfPatientID);
         if (issuer != null && Arrays.stream(issuer).anyMatch(v -> !v.isEmpty() && !Wildcards.isUniversal(v))) {
             where.match(KeyColumn.of(Tag.IssuerOfPatientID), issuer, false);
+        }
+    }
+
+    /**
+     * A date, time or date-time key matched on the stored attributes is checked here, as the column keys are when
+     * their SQL is built: a malformed value is refused with its tag instead of silently matching nothing.
+     */
+    private static void requireWellFormedRanges(Attributes keys, int i) throws InvalidQueryException {
+        VR vr = keys.vrAt(i);
+        if (vr != VR.DA && vr != VR.TM && vr != VR.DT) {
+            return;
+        }
+        int tag = keys.tagAt(i);
+        for (String v : keys.getStrings(tag)) {
+            if (v.isEmpty() || Wildcards.isUniversal(v)) {
+                continue;
+            }
+            Attributes one = new Attributes();
+            one.setString(tag, vr, v);
+            Object range = vr == VR.DA ? one.getDateRange(tag) : vr == VR.TM ? one.getTimeRange(tag)
+                    : one.getDateTimeRange(tag);
+            if (range == null) {
+                throw new InvalidQueryException(tag, "malformed " + (vr == VR.DA ? "date" : vr == VR.TM ? "time"
+                        : "date-time") + " or range \"" + v + "\" in " + Tag.toString(tag));
+            }
         }
     }
 

@@ -9,7 +9,10 @@ import org.lightbox.catalog.InformationModel;
 import org.lightbox.catalog.InvalidQueryException;
 import org.lightbox.catalog.QueryOptions;
 import org.lightbox.dicom.core.Attributes;
+import org.lightbox.dicom.core.Sequence;
+import org.lightbox.dicom.core.Tag;
 import org.lightbox.dicom.core.TransferSyntax;
+import org.lightbox.dicom.core.charset.SpecificCharacterSet;
 import org.lightbox.dicom.core.io.DicomFormatException;
 import org.lightbox.dicom.core.io.DicomReader;
 import org.lightbox.dicom.core.io.DicomWriter;
@@ -36,12 +39,50 @@ public final class Identifiers {
         if (in == null) {
             throw new DimseStatusException(Status.CANNOT_UNDERSTAND, "the request has no identifier");
         }
+        Attributes keys;
         try {
-            return DicomReader.readDataset(in, TransferSyntax.of(rq.transferSyntax()),
+            keys = DicomReader.readDataset(in, TransferSyntax.of(rq.transferSyntax()),
                     ReadOptions.DEFAULT.withBulkDataByReference(false));
         } catch (DicomFormatException e) {
             throw new DimseStatusException(Status.CANNOT_UNDERSTAND, "malformed identifier: " + e.getMessage());
         }
+        requireDecodable(keys);
+        return keys;
+    }
+
+    /**
+     * Values beyond ASCII need a Specific Character Set the node knows: decoded in another, a name would match the
+     * wrong patients or none, silently. An unknown set with ASCII values only does no harm and is let through.
+     */
+    static void requireDecodable(Attributes keys) throws DimseStatusException {
+        try {
+            SpecificCharacterSet.of(keys.getStrings(Tag.SpecificCharacterSet));
+        } catch (IllegalArgumentException e) {
+            if (beyondAscii(keys)) {
+                throw new OffendingElement(Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, e.getMessage()
+                        + ": the identifier's values cannot be read", Tag.SpecificCharacterSet);
+            }
+        }
+    }
+
+    private static boolean beyondAscii(Attributes a) {
+        for (int i = 0; i < a.size(); i++) {
+            Object v = a.valueAt(i);
+            if (v instanceof byte[] b) {
+                for (byte x : b) {
+                    if (x < 0 || x == 0x1B) { // 0x1B: an ISO 2022 escape
+                        return true;
+                    }
+                }
+            } else if (v instanceof Sequence seq) {
+                for (Attributes item : seq) {
+                    if (beyondAscii(item)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The query for the request's identifier, or the failure status that answers it. */
