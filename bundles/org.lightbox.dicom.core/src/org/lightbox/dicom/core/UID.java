@@ -1420,4 +1420,28 @@ public final class UID {
     /** Deflated Image Frame Compression, TRANSFER_SYNTAX */
     public static final String DeflatedImageFrameCompression = "1.2.840.10008.1.2.8.1";
 
+    /** Photoacoustic Image Storage, SOP_CLASS */
+    public static final String PhotoacousticImageStorage = "1.2.840.10008.5.1.4.1.1.6.3";
+
+    /** Label Map Segmentation Storage, SOP_CLASS */
+    public static final String LabelMapSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.7";
+
+    /** Height Map Segmentation Storage, SOP_CLASS */
+    public static final String HeightMapSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.8";
+
+    /** Confocal Microscopy Image Storage, SOP_CLASS */
+    public static final String ConfocalMicroscopyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.9";
+
+    /** Confocal Microscopy Tiled Pyramidal Image Storage, SOP_CLASS */
+    public static final String ConfocalMicroscopyTiledPyramidalImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.9.1";
+
+    /** Inventory Storage, SOP_CLASS */
+    public static final String InventoryStorage = "1.2.840.10008.5.1.4.1.1.201.1";
+
+    /** Enhanced RT Image Storage, SOP_CLASS */
+    public static final String EnhancedRTImageStorage = "1.2.840.10008.5.1.4.1.1.481.23";
+
+    /** Enhanced Continuous RT Image Storage, SOP_CLASS */
+    public static final String EnhancedContinuousRTImageStorage = "1.2.840.10008.5.1.4.1.1.481.24";
+
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,13 @@ class UidRegistryTest {
         assertFalse(registry.isStorageSopClass(UID.ExplicitVRLittleEndian));
         assertFalse(registry.isStorageSopClass(UID.Storage)); // the service class itself
         assertFalse(registry.isStorageSopClass("1.2.3.4"));
+        // storage classes of supplements after the generator's main source come from its supplement table
+        for (String later : List.of(UID.PhotoacousticImageStorage, UID.LabelMapSegmentationStorage,
+                UID.HeightMapSegmentationStorage, UID.ConfocalMicroscopyImageStorage,
+                UID.ConfocalMicroscopyTiledPyramidalImageStorage, UID.InventoryStorage, UID.EnhancedRTImageStorage,
+                UID.EnhancedContinuousRTImageStorage)) {
+            assertTrue(registry.isStorageSopClass(later), later);
+        }
         int storage = registry.storageSopClasses().size();
         assertTrue(storage > 150 && storage < 400, "storage classes: " + storage);
     }
