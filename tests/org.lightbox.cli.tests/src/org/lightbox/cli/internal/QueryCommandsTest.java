@@ -41,14 +41,7 @@ import org.lightbox.testing.DcmtkTool;
 class QueryCommandsTest {
 
     static {
-        try {
-            Path log = Files.createTempDirectory("lightbox-cli-derby");
-            log.toFile().deleteOnExit();
-            log.resolve("derby.log").toFile().deleteOnExit();
-            System.setProperty("derby.stream.error.file", log.resolve("derby.log").toString());
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        DerbyLog.toTemporaryFile();
     }
 
     private Path tmp;

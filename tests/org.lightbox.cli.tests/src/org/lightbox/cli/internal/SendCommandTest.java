@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,14 +25,7 @@ import org.lightbox.testing.DcmtkTool;
 class SendCommandTest {
 
     static {
-        try {
-            Path log = Files.createTempDirectory("lightbox-cli-derby");
-            log.toFile().deleteOnExit();
-            log.resolve("derby.log").toFile().deleteOnExit();
-            System.setProperty("derby.stream.error.file", log.resolve("derby.log").toString());
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        DerbyLog.toTemporaryFile();
     }
 
     @TempDir

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,14 +33,7 @@ import org.lightbox.dicom.core.io.FileMetaInformation;
 class StudiesCommandTest {
 
     static {
-        try {
-            Path log = Files.createTempDirectory("lightbox-cli-derby");
-            log.toFile().deleteOnExit();
-            log.resolve("derby.log").toFile().deleteOnExit();
-            System.setProperty("derby.stream.error.file", log.resolve("derby.log").toString());
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        DerbyLog.toTemporaryFile();
     }
 
     private static final String CT_STUDY = "1.2.77.1";
