@@ -1,6 +1,5 @@
 package org.lightbox.catalog;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,15 +27,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.lightbox.catalog.internal.index.InstanceRemoval;
-import org.lightbox.catalog.internal.index.Values;
+import org.lightbox.catalog.internal.index.InstanceValues;
 import org.lightbox.catalog.internal.store.Durability;
 import org.lightbox.catalog.internal.store.StorePaths;
 import org.lightbox.config.LightboxHome;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
-import org.lightbox.dicom.core.io.DicomFormatException;
-import org.lightbox.dicom.core.io.DicomReader;
-import org.lightbox.dicom.core.io.ReadOptions;
 
 /**
  * The node's files: one file per instance, exactly the bytes received (file meta information and data set in the
@@ -211,7 +207,9 @@ public final class FileStore implements AutoCloseable {
 
     /**
      * A reception of a network data set: the preamble and file meta information (with Source AE Title
-     * (0002,0016) when {@code sourceAet} is given) are written; the caller writes the data set bytes as received.
+     * (0002,0016) when {@code sourceAet} is given) are written; the caller writes the data set bytes as received,
+     * having checked their structure as it copied them (the store then parses only the header, and its messages
+     * give offsets in the data set as sent).
      */
     public IncomingFile create(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, String sourceAet)
             throws IOException {
@@ -225,6 +223,7 @@ public final class FileStore implements AutoCloseable {
             org.lightbox.dicom.core.io.DicomWriter w = new org.lightbox.dicom.core.io.DicomWriter(in.output(), 1024);
             w.writeFileMetaInformation(meta);
             w.flush();
+            in.receivingDataSet(org.lightbox.dicom.core.TransferSyntax.of(transferSyntaxUid).deflated());
             return in;
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -232,9 +231,15 @@ public final class FileStore implements AutoCloseable {
         }
     }
 
-    /** Stores a copy of a Part 10 file (import): the bytes are copied unchanged. */
+    /**
+     * Stores a copy of a Part 10 file (import): the bytes are copied unchanged. A file whose elements run past its
+     * end (cut short), or that the catalog cannot take, is refused and nothing is stored.
+     *
+     * @throws InvalidInstanceException the file is not a whole, readable Part 10 file, or a UID is missing or too long
+     */
     public StoredInstance importFile(Path file) throws IOException, CatalogException {
         try (IncomingFile in = create(); InputStream src = Files.newInputStream(file)) {
+            in.describeAs(String.valueOf(file.getFileName()));
             src.transferTo(in.output());
             return in.commit();
         }
@@ -254,7 +259,7 @@ public final class FileStore implements AutoCloseable {
         Placed p = place(in);
         IndexedInstance indexed;
         try {
-            indexed = catalog.index(p.header.dataset, p.file);
+            indexed = catalog.index(p.header.dataset(), p.file);
         } catch (CatalogException | RuntimeException e) {
             deleteQuietly(p.path);
             throw e;
@@ -288,7 +293,7 @@ public final class FileStore implements AutoCloseable {
             Placed p = place(in);
             rememberForBatch(p);
             try {
-                indexer.submit(new BackgroundIndexer.Task(p.header.dataset, p.file, p.path, listener));
+                indexer.submit(new BackgroundIndexer.Task(p.header.dataset(), p.file, p.path, listener));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 deleteQuietly(p.path); // the sender is told it failed: no file may stay behind without rows
@@ -309,19 +314,24 @@ public final class FileStore implements AutoCloseable {
     }
 
     /** A file made durable under its final name, not yet catalogued. */
-    private record Placed(Header header, StoredFile file, Path path, List<Path> newDirectories) {
+    private record Placed(FileHeader header, StoredFile file, Path path, List<Path> newDirectories) {
     }
 
-    /** Finishes the file (forced per the policy), reads its header and renames it into its series folder. */
+    /**
+     * Finishes the file (forced per the policy), reads its header, checks that the catalog can take it and renames
+     * it into its series folder. Whatever would make cataloguing fail for good is refused here, before the sender
+     * can be told "success": a file acknowledged must never end up in quarantine.
+     */
     private Placed place(IncomingFile in) throws IOException, CatalogException {
         String checksum = in.finishWriting(settings.fsync() == FsyncPolicy.ALWAYS);
         Path temp = in.temporaryPath();
         long size = in.size();
-        Header h = readHeader(in, size);
+        FileHeader h = FileHeader.of(in, size);
+        InstanceValues.Identity id = InstanceValues.check(h.dataset());
         List<Path> newDirectories = new ArrayList<>();
-        Path placed = place(temp, h.dataset, newDirectories);
+        Path placed = place(temp, id, newDirectories);
         String relative = root.relativize(placed).toString().replace('\\', '/');
-        StoredFile file = new StoredFile(storeId, relative, size, h.transferSyntaxUid, checksum);
+        StoredFile file = new StoredFile(storeId, relative, size, h.transferSyntaxUid(), checksum);
         if (settings.fsync() == FsyncPolicy.ALWAYS) {
             durability.forceDirectory(placed.getParent());
             for (Path d : newDirectories) {
@@ -345,66 +355,11 @@ public final class FileStore implements AutoCloseable {
         }
     }
 
-    /** The parsed header of a file and its transfer syntax. */
-    record Header(Attributes dataset, String transferSyntaxUid) {
-    }
-
-    /**
-     * The header of a file just written, parsed from the first bytes the reception kept in memory when they hold it
-     * all (up to Pixel Data, or the whole file); otherwise read from the file. Saves re-opening and re-reading every
-     * received file before its success may be sent.
-     */
-    private static Header readHeader(IncomingFile in, long size) throws InvalidInstanceException, IOException {
-        boolean whole = in.headLength() == size;
-        try (DicomReader r = new DicomReader(new ByteArrayInputStream(in.head(), 0, in.headLength()),
-                ReadOptions.headerOnly())) {
-            Header h = header(r, in.temporaryPath());
-            if (whole || r.isStopped()) {
-                return h;
-            }
-        } catch (IOException e) {
-            if (whole && e instanceof DicomFormatException d) {
-                throw unreadable(in.temporaryPath(), d);
-            }
-            if (whole) {
-                throw e;
-            }
-            // the header goes on past the kept bytes: read it from the file
-        }
-        return readHeader(in.temporaryPath());
-    }
-
-    static Header readHeader(Path file) throws InvalidInstanceException, IOException {
-        try (DicomReader r = new DicomReader(file, ReadOptions.headerOnly())) {
-            return header(r, file);
-        } catch (DicomFormatException e) {
-            throw unreadable(file, e);
-        }
-    }
-
-    private static InvalidInstanceException unreadable(Path file, DicomFormatException e) {
-        return new InvalidInstanceException("unreadable DICOM data in " + file.getFileName() + ": " + e.getMessage(),
-                e);
-    }
-
-    private static Header header(DicomReader r, Path file) throws InvalidInstanceException, IOException {
-        if (r.readFileMetaInformation() == null) {
-            throw new InvalidInstanceException(file.getFileName()
-                    + " is not a DICOM Part 10 file: no preamble and file meta information");
-        }
-        Attributes ds = r.readDataset();
-        String ts = r.transferSyntax().uid();
-        if (ts.isEmpty() || ts.length() > 64) {
-            throw new InvalidInstanceException(file.getFileName() + " has no valid Transfer Syntax UID");
-        }
-        return new Header(ds, ts);
-    }
-
     /** Renames {@code temp} to a free name in its series folder; records the folders it had to create. */
-    private Path place(Path temp, Attributes ds, List<Path> newDirectories) throws IOException, CatalogException {
-        String study = required(ds, Tag.StudyInstanceUID, "Study Instance UID");
-        String series = required(ds, Tag.SeriesInstanceUID, "Series Instance UID");
-        String sop = required(ds, Tag.SOPInstanceUID, "SOP Instance UID");
+    private Path place(Path temp, InstanceValues.Identity id, List<Path> newDirectories) throws IOException {
+        String study = id.studyUid();
+        String series = id.seriesUid();
+        String sop = id.sopInstanceUid();
         Path dir = root.resolve(StorePaths.seriesDirectory(study, series));
         layout.lock();
         try {
@@ -445,14 +400,6 @@ public final class FileStore implements AutoCloseable {
      */
     private static boolean taken(Path target) {
         return target.toFile().exists();
-    }
-
-    private static String required(Attributes ds, int tag, String name) throws InvalidInstanceException {
-        String v = Values.text(ds, tag);
-        if (v == null) {
-            throw new InvalidInstanceException("the data set has no " + name + " " + Tag.toString(tag));
-        }
-        return v;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
+import org.lightbox.dicom.core.io.DicomFormatException;
+
 /**
  * One instance being received into the {@link FileStore}: a temporary file in the store's {@code incoming}
  * folder (same file system as its final place, so the final rename is atomic). Write the Part 10 bytes as
@@ -29,6 +31,14 @@ public final class IncomingFile implements AutoCloseable {
     /** The file's first bytes, kept as written: the header is parsed from here, not read back from the file. */
     private final byte[] head = new byte[HEAD];
     private int headLength;
+    /**
+     * Where the sender's data set starts when the store wrote the file meta information (a network reception: the
+     * storage service checked the data set's structure as it copied it); -1 when the caller writes the whole file.
+     */
+    private long dataSetStart = -1;
+    private boolean deflated;
+    /** What messages call these bytes: never the temporary file, whose name means nothing to a sender. */
+    private String origin = "the file";
     private long size;
     private boolean finished;
     private boolean committed;
@@ -45,6 +55,42 @@ public final class IncomingFile implements AutoCloseable {
     /** Where the bytes go; closing this stream only flushes it. */
     public OutputStream output() {
         return output;
+    }
+
+    /** Marks the bytes written so far as the store's meta information; what follows is a network data set. */
+    void receivingDataSet(boolean deflatedDataSet) {
+        dataSetStart = size();
+        deflated = deflatedDataSet;
+        origin = "the received data set";
+    }
+
+    /** Names the bytes in messages (an imported file's name). */
+    void describeAs(String name) {
+        origin = name;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    /** True when the caller writes the whole file, whose structure nobody has checked yet. */
+    boolean wholeFile() {
+        return dataSetStart < 0;
+    }
+
+    /**
+     * Refuses unreadable data, saying where: for a network data set the offset counts from the start of the data
+     * set as sent (of its inflated bytes when deflated), not from the start of the file the store made of it.
+     */
+    InvalidInstanceException unreadable(DicomFormatException e) {
+        if (wholeFile()) {
+            return new InvalidInstanceException("unreadable DICOM data in " + origin + ": " + e.getMessage(), e);
+        }
+        long offset = deflated ? e.getOffset() : e.getOffset() - dataSetStart;
+        String where = offset >= 0 ? "at byte offset " + offset + " of the " + (deflated ? "inflated " : "")
+                + "data set" : "in the file meta information the store wrote (byte offset " + e.getOffset() + ")";
+        return new InvalidInstanceException("unreadable data set: " + e.getReason() + " " + where
+                + (e.getTagPath().isEmpty() ? "" : " in " + e.getTagPath()), e);
     }
 
     /** The temporary file (for diagnostics). */
@@ -71,7 +117,9 @@ public final class IncomingFile implements AutoCloseable {
      * and indexes it in one catalog transaction. Only when this returns may the sender be told "success". On any
      * exception nothing is stored: the file is removed.
      *
-     * @throws InvalidInstanceException   not a readable Part 10 file, or a UID missing
+     * @throws InvalidInstanceException   not a readable Part 10 file (for a whole file from the caller: one cut short
+     *                                    too), or a data set the catalog cannot take (a Study,
+     *                                    Series or SOP Instance UID missing, too long or malformed)
      * @throws DuplicateInstanceException the duplicate policy is REJECT and the SOP Instance UID is stored
      */
     public StoredInstance commit() throws IOException, CatalogException {
@@ -92,10 +140,13 @@ public final class IncomingFile implements AutoCloseable {
     /**
      * Stores the instance as {@link #commit()} does up to the rename (the file is then durable under its final name,
      * which is when the sender may be told "success"), and catalogues it shortly after on the store's indexing
-     * thread, telling {@code listener}. On an exception nothing is stored: the file is removed.
+     * thread, telling {@code listener}. Whatever would keep the catalog from taking the instance is found before this
+     * returns, so a file acknowledged is never quarantined later. On an exception nothing is stored: the file is
+     * removed.
      *
      * @return the stored file (its catalog rows follow)
-     * @throws InvalidInstanceException   not a readable Part 10 file, or a UID missing
+     * @throws InvalidInstanceException   not a readable Part 10 file, or a data set the catalog cannot take (a
+     *                                    Study, Series or SOP Instance UID missing, too long or malformed)
      * @throws DuplicateInstanceException the duplicate policy is REJECT and the SOP Instance UID is stored
      */
     public StoredFile commitThenIndex(IndexingListener listener) throws IOException, CatalogException {

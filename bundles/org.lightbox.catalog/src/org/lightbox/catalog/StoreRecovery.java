@@ -120,9 +120,9 @@ final class StoreRecovery {
             temps++;
             return;
         }
-        FileStore.Header h;
+        FileHeader h;
         try {
-            h = FileStore.readHeader(f);
+            h = FileHeader.of(f);
         } catch (InvalidInstanceException e) {
             LOG.log(System.Logger.Level.WARNING, "recovery scan: " + e.getMessage() + "; quarantined");
             quarantine(f);

@@ -44,10 +44,31 @@ public final class InstanceValues {
     private byte[] studyAttrs;
     private byte[] seriesAttrs;
 
+    /** The three UIDs that place an instance in the catalog and the store. */
+    public record Identity(String studyUid, String seriesUid, String sopInstanceUid) {
+    }
+
+    /**
+     * Whether the catalog can take {@code ds}, checked before its reception is acknowledged: what would make
+     * indexing fail whatever the catalog holds. Everything else the catalog keeps is cut to fit or left out, so this
+     * is the one place that refuses a data set; the constructor asks it too.
+     *
+     * @return the instance's Study, Series and SOP Instance UID
+     * @throws InvalidInstanceException when one of them is missing, longer than the 64 characters of its column, or
+     *                                  holds a control character (NUL, which PostgreSQL refuses in text, or another
+     *                                  that no UID can hold; NUL and space padding is removed before)
+     */
+    public static Identity check(Attributes ds) throws InvalidInstanceException {
+        return new Identity(required(ds, Tag.StudyInstanceUID, "Study Instance UID"),
+                required(ds, Tag.SeriesInstanceUID, "Series Instance UID"),
+                required(ds, Tag.SOPInstanceUID, "SOP Instance UID"));
+    }
+
     public InstanceValues(Attributes ds, int blobLimit) throws InvalidInstanceException {
-        studyUid = required(ds, Tag.StudyInstanceUID, "Study Instance UID");
-        seriesUid = required(ds, Tag.SeriesInstanceUID, "Series Instance UID");
-        sopInstanceUid = required(ds, Tag.SOPInstanceUID, "SOP Instance UID");
+        Identity id = check(ds);
+        studyUid = id.studyUid();
+        seriesUid = id.seriesUid();
+        sopInstanceUid = id.sopInstanceUid();
         sopClassUid = Values.column(Values.text(ds, Tag.SOPClassUID), 64);
         patientId = Values.column(Values.text(ds, Tag.PatientID), 64);
         issuer = Values.column(Values.text(ds, Tag.IssuerOfPatientID), 64);
@@ -107,6 +128,12 @@ public final class InstanceValues {
         }
         if (v.length() > 64) {
             throw new InvalidInstanceException(name + " " + Tag.toString(tag) + " is longer than 64 characters");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) < 0x20) {
+                throw new InvalidInstanceException(name + " " + Tag.toString(tag) + " holds control character "
+                        + String.format("0x%02X", (int) v.charAt(i)) + " at position " + (i + 1));
+            }
         }
         return v;
     }

@@ -114,8 +114,14 @@ public final class Values {
         return v == Long.MIN_VALUE || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : (int) v;
     }
 
-    /** {@code s} cut to a column of {@code max} characters: an overlong value must not make indexing fail. */
+    /**
+     * {@code s} cut to a column of {@code max} characters, without NUL characters (PostgreSQL refuses them in text;
+     * a value keeps them only by mistake): a value must not make indexing fail.
+     */
     public static String column(String s, int max) {
+        if (s != null && s.indexOf('\0') >= 0) {
+            s = s.replace("\0", "");
+        }
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 

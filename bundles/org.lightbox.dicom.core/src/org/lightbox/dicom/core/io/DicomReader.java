@@ -17,6 +17,7 @@ import org.lightbox.dicom.core.TransferSyntax;
 import org.lightbox.dicom.core.VR;
 import org.lightbox.dicom.core.dict.DataDictionary;
 import org.lightbox.dicom.core.internal.Endian;
+import org.lightbox.dicom.core.internal.StringValues;
 
 /**
  * Reads DICOM data sets in every uncompressed transfer syntax (and the encapsulated ones, whose pixel data become
@@ -54,6 +55,8 @@ public final class DicomReader implements Closeable {
     private Attributes fileMetaInformation;
     private boolean stopped;
     private int duplicates;
+    /** True while {@link #skipRest} walks the input: values are checked and skipped, nothing is kept. */
+    private boolean skipping;
 
     // where we are, for error messages: enclosing sequences and item indexes, the current element
     private final int[] pathTags;
@@ -144,6 +147,27 @@ public final class DicomReader implements Closeable {
     /** Bytes actually read from the input so far; bulk data skipped by reference is not read. */
     public long bytesRead() {
         return src.bytesRead();
+    }
+
+    /**
+     * Walks the rest of the input without keeping it, to check that the data set is whole: every element header is
+     * read and its value length checked against the bytes left (and its enclosing item), then the value is skipped
+     * (in a file by moving the position, so pixel data are never read); sequences and encapsulated pixel data are
+     * walked item by item. Call it after {@link #readDataset} stopped at the options' stop tag, or instead of it.
+     * Refuses, with the same messages, what {@link #readDataset} would refuse in those bytes.
+     */
+    public void skipRest() throws IOException {
+        readFileMetaInformation();
+        skipping = true;
+        try {
+            readElements(new Attributes(bigEndian, 1), -1, 0, false);
+        } catch (ZipException | EOFException e) { // from the inflater, as in readDataset
+            throw fail("corrupt deflated data (" + (e.getMessage() == null ? "it ends early" : e.getMessage()) + ")",
+                    src.position());
+        } finally {
+            skipping = false;
+        }
+        stopped = false;
     }
 
     /** Reads the data set (after the meta information) up to its end or the stop tag of the options. */
@@ -256,7 +280,7 @@ public final class DicomReader implements Closeable {
      */
     private boolean readElements(Attributes attrs, long end, int depth, boolean meta) throws IOException {
         final boolean top = depth == 0;
-        final int stopTag = top && !meta ? options.stopBeforeTag() : ReadOptions.NO_STOP;
+        final int stopTag = top && !meta && !skipping ? options.stopBeforeTag() : ReadOptions.NO_STOP;
         while (true) {
             currentTag = -1;
             if (end >= 0 && src.position() >= end) {
@@ -347,14 +371,30 @@ public final class DicomReader implements Closeable {
             readSequence(attrs, tag, vr, len, depth);
             return;
         }
-        if ((len & 1) != 0) {
+        boolean odd = (len & 1) != 0;
+        if (odd && !options.acceptOddLengths()) {
             throw fail("odd value length " + len);
+        }
+        if (skipping) {
+            skipValue(len);
+            return;
         }
         Object value = null;
         if (len > 0) {
-            value = byReference(tag, vr, len) ? reference(len) : bytes(len);
+            // an odd value is made even, as its writer should have: what is written from it is then valid
+            value = byReference(tag, vr, len) ? reference(len)
+                    : odd ? StringValues.padToEven(bytes(len), vr.paddingByte()) : bytes(len);
         }
         attrs.setValue(tag, vr, value);
+    }
+
+    /** Skips a value while {@link #skipRest} walks; a stream that ends first means the value is cut short. */
+    private void skipValue(long len) throws IOException {
+        try {
+            src.skip(len);
+        } catch (EOFException e) {
+            throw fail("truncated: input ends inside the value (length " + len + ")");
+        }
     }
 
     private boolean byReference(int tag, VR vr, long len) {
@@ -384,8 +424,11 @@ public final class DicomReader implements Closeable {
         if (depth >= options.maxDepth()) {
             throw fail("sequences nested deeper than " + options.maxDepth() + " levels");
         }
-        Sequence seq = attrs.newSequence(tag, vr, 2);
-        seq.setUndefinedLength(len == -1);
+        Sequence seq = skipping ? null : attrs.newSequence(tag, vr, 2);
+        if (seq != null) {
+            seq.setUndefinedLength(len == -1);
+        }
+        int items = 0;
         boolean outerExplicit = explicitVR;
         boolean outerBigEndian = bigEndian;
         if (vr == VR.UN) { // CP-246: a UN sequence of undefined length is encoded implicit VR little endian
@@ -414,13 +457,16 @@ public final class DicomReader implements Closeable {
             if (itemTag != ITEM) {
                 throw fail("expected an item (fffe,e000) in the sequence, found " + Tag.toString(itemTag));
             }
-            Attributes item = new Attributes(bigEndian, 8);
-            item.setUndefinedLength(itemLen == UNDEFINED);
-            seq.add(item);
-            pathItems[pathDepth - 1] = seq.size() - 1;
+            Attributes item = attrs; // while skipping: nothing is added to it
+            if (seq != null) {
+                item = new Attributes(bigEndian, 8);
+                item.setUndefinedLength(itemLen == UNDEFINED);
+                seq.add(item);
+            }
+            pathItems[pathDepth - 1] = items++;
             long itemEnd = -1;
             if (itemLen != UNDEFINED) {
-                checkItemLength(itemLen, seqEnd);
+                checkItemLength(itemLen, seqEnd, false);
                 itemEnd = src.position() + itemLen;
             }
             readElements(item, itemEnd, depth + 1, false);
@@ -433,8 +479,8 @@ public final class DicomReader implements Closeable {
         bigEndian = outerBigEndian;
     }
 
-    private void checkItemLength(long itemLen, long seqEnd) throws DicomFormatException {
-        if ((itemLen & 1) != 0) {
+    private void checkItemLength(long itemLen, long seqEnd, boolean fragment) throws DicomFormatException {
+        if ((itemLen & 1) != 0 && (fragment || !options.acceptOddLengths())) {
             throw fail("odd item length " + itemLen);
         }
         if (seqEnd >= 0 && src.position() + itemLen > seqEnd) {
@@ -450,7 +496,8 @@ public final class DicomReader implements Closeable {
         if (depth >= options.maxDepth()) {
             throw fail("sequences nested deeper than " + options.maxDepth() + " levels");
         }
-        Fragments fragments = attrs.newFragments(tag, vr, 2);
+        Fragments fragments = skipping ? null : attrs.newFragments(tag, vr, 2);
+        int count = 0;
         pathTags[pathDepth] = tag;
         pathItems[pathDepth] = -1;
         pathDepth++;
@@ -469,13 +516,15 @@ public final class DicomReader implements Closeable {
             if (itemTag != ITEM) {
                 throw fail("expected a fragment item (fffe,e000), found " + Tag.toString(itemTag));
             }
-            pathItems[pathDepth - 1] = fragments.size();
+            pathItems[pathDepth - 1] = count++;
             if (itemLen == UNDEFINED) {
                 throw fail("undefined length is not allowed for a pixel data fragment");
             }
-            checkItemLength(itemLen, -1);
+            checkItemLength(itemLen, -1, true);
             // the Basic Offset Table (first item) is small and useful: read it unless it is large
-            if (byReference(tag, vr, itemLen) && (fragments.size() > 0 || itemLen > options.bulkDataThreshold())) {
+            if (skipping) {
+                skipValue(itemLen);
+            } else if (byReference(tag, vr, itemLen) && (count > 1 || itemLen > options.bulkDataThreshold())) {
                 fragments.add(reference(itemLen));
             } else {
                 fragments.add(bytes(itemLen));
