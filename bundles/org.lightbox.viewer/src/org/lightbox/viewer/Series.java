@@ -140,7 +140,7 @@ public final class Series {
         DicomFile d;
         try {
             // bulk data by reference: pixel data (and large overlays, LUTs) stay in the file until asked for
-            d = DicomReader.readFile(file, ReadOptions.DEFAULT);
+            d = DicomReader.readFile(file, ReadOptions.DEFAULT.withAcceptOddLengths(true));
         } catch (IOException | RuntimeException e) {
             if (named || (e instanceof DicomFormatException && hasPreamble(file))) {
                 return new Entry(file, null, ErrorText.oneLine(e), Integer.MAX_VALUE, "", Integer.MAX_VALUE, Double.NaN);

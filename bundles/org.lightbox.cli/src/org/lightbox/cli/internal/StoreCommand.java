@@ -189,7 +189,8 @@ public final class StoreCommand implements Command {
         }
         DataWriter converted = (out, ts) -> {
             Attributes ds;
-            try (DicomReader r = new DicomReader(file, ReadOptions.DEFAULT.withBulkDataByReference(false))) {
+            try (DicomReader r = new DicomReader(file, ReadOptions.DEFAULT.withBulkDataByReference(false)
+                    .withAcceptOddLengths(true))) {
                 ds = r.readDataset();
             }
             DicomWriter w = new DicomWriter(out);

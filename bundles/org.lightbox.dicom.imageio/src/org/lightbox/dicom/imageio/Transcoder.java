@@ -28,6 +28,7 @@ import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.core.VR;
 import org.lightbox.dicom.core.io.DicomFile;
 import org.lightbox.dicom.core.io.DicomReader;
+import org.lightbox.dicom.core.io.ReadOptions;
 import org.lightbox.dicom.core.io.DicomWriter;
 import org.lightbox.dicom.core.io.FileMetaInformation;
 import org.lightbox.dicom.imageio.internal.PixelDataElementWriter;
@@ -77,7 +78,7 @@ public final class Transcoder {
      * so a failure leaves no partial output and {@code in} may equal {@code out}.
      */
     public Result transcode(Path in, Path out, TransferSyntax target) throws IOException {
-        return transcode(DicomReader.readFile(in), out, target);
+        return transcode(DicomReader.readFile(in, ReadOptions.DEFAULT.withAcceptOddLengths(true)), out, target);
     }
 
     /** Writes {@code source} (read with pixel data by reference, say) as a Part 10 file in {@code target}. */

@@ -12,6 +12,7 @@ import org.lightbox.catalog.InstanceOutcome;
 import org.lightbox.dicom.core.TransferSyntax;
 import org.lightbox.dicom.core.io.DicomFile;
 import org.lightbox.dicom.core.io.DicomReader;
+import org.lightbox.dicom.core.io.ReadOptions;
 import org.lightbox.dicom.imageio.CodecException;
 import org.lightbox.dicom.imageio.PixelCodecs;
 import org.lightbox.dicom.imageio.Transcoder;
@@ -125,7 +126,7 @@ final class InstanceStore {
     /** The data set re-encoded when sent: bulk data stay in the file and stream, compressed frames one by one. */
     private DataWriter decompressed(Path path) {
         return (out, ts) -> {
-            DicomFile df = DicomReader.readFile(path);
+            DicomFile df = DicomReader.readFile(path, ReadOptions.DEFAULT.withAcceptOddLengths(true));
             transcoder.writeDataset(df.dataset(), df.transferSyntax(), TransferSyntax.of(ts), out);
         };
     }

@@ -154,7 +154,8 @@ final class InstanceSender {
         }
         DataWriter converted = (out, ts) -> {
             Attributes ds;
-            try (DicomReader r = new DicomReader(file, ReadOptions.DEFAULT.withBulkDataByReference(false))) {
+            try (DicomReader r = new DicomReader(file, ReadOptions.DEFAULT.withBulkDataByReference(false)
+                    .withAcceptOddLengths(true))) {
                 r.readFileMetaInformation();
                 ds = r.readDataset();
             }

@@ -8,6 +8,7 @@ import org.eclipse.swt.graphics.PaletteData;
 import org.lightbox.dicom.core.TransferSyntax;
 import org.lightbox.dicom.core.io.DicomFile;
 import org.lightbox.dicom.core.io.DicomReader;
+import org.lightbox.dicom.core.io.ReadOptions;
 import org.lightbox.dicom.imageio.FrameBuffer;
 import org.lightbox.dicom.imageio.PixelCodecs;
 import org.lightbox.dicom.imageio.PixelData;
@@ -31,7 +32,7 @@ final class ThumbnailRenderer {
      * @throws IOException when the file is not an image this program can decode (the message says why)
      */
     static ImageData render(Path file, int size) throws IOException {
-        DicomFile f = DicomReader.readFile(file);
+        DicomFile f = DicomReader.readFile(file, ReadOptions.DEFAULT.withAcceptOddLengths(true));
         TransferSyntax ts = f.transferSyntax();
         if (ts.encapsulated() && PixelCodecs.forTransferSyntax(ts.uid()) == null) {
             throw new IOException("codec not supported: " + ts.name());
