@@ -62,7 +62,8 @@ public final class AssociationLogRecorder implements AssociationListener {
 
     @Override
     public void rejected(Association a, AAssociateRj rj) {
-        write(a, AssociationEvent.Outcome.REJECTED, rj.describe());
+        String detail = a.rejectionDetail();
+        write(a, AssociationEvent.Outcome.REJECTED, rj.describe() + (detail == null ? "" : " (" + detail + ")"));
     }
 
     @Override

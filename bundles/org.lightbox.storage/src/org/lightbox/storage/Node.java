@@ -302,15 +302,18 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Stops accepting associations (new requests are rejected), lets the running ones finish for up to
-     * {@code grace}, aborts what is left, and stops auto-delete. Everything acknowledged is on disk and catalogued.
+     * Stops accepting associations (new requests get a transient rejection, temporary congestion, so that senders
+     * retry later; the event line says "node stopping"), lets the running ones finish for up to {@code grace},
+     * aborts what is left at once (also a sender stalled in the middle of a data set), and stops auto-delete.
+     * Everything acknowledged is on disk and catalogued.
      */
     public synchronized void stop(Duration grace) {
         if (state != State.RUNNING) {
             return;
         }
         setState(State.STOPPING, null);
-        policy.callingAeTitles(List.of(NodeServices.NO_CALLER)); // refuse newcomers while the others finish
+        // newcomers hear "try later" (transient) while the others finish; the event line says why
+        server.refuseNewAssociations("node stopping");
         long deadline = System.nanoTime() + grace.toNanos();
         while (!server.activeAssociations().isEmpty() && System.nanoTime() < deadline) {
             try {

@@ -1,6 +1,8 @@
 package org.lightbox.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,6 +25,13 @@ import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.UID;
 import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.AssociationRejectedException;
+import org.lightbox.dicom.net.dimse.CommandField;
+import org.lightbox.dicom.net.dimse.CommandSet;
+import org.lightbox.dicom.net.dimse.CommandTag;
+import org.lightbox.dicom.net.pdu.AAssociateRj;
+import org.lightbox.dicom.net.pdu.AAssociateRq;
+import org.lightbox.dicom.net.pdu.PduType;
+import org.lightbox.testing.DcmtkTool;
 
 /** The node's life: start, stop with a grace period, and auto-delete at start-up and after receptions. */
 @Timeout(120)
@@ -91,7 +101,19 @@ class NodeTest {
                 Thread.sleep(10);
             }
             assertEquals(Node.State.STOPPING, n.node.state());
-            assertThrows(AssociationRejectedException.class, () -> StoreScpTest.open(n, "LATE"));
+            // a newcomer hears "try again later" (transient), not "who are you?", and the event line says why
+            AssociationRejectedException late = assertThrows(AssociationRejectedException.class,
+                    () -> StoreScpTest.open(n, "LATE"));
+            assertEquals(AAssociateRj.temporaryCongestion(), late.reject(), late.getMessage());
+            NodeEvent.AssociationRejected told = n.await(NodeEvent.AssociationRejected.class,
+                    e -> "LATE".equals(e.peer().callingAet()));
+            assertTrue(told.describe().contains("transient") && told.describe().contains("temporary congestion")
+                    && told.describe().contains("node stopping"), told.describe());
+            // and so does dcmtk
+            Path log = tmp.resolve("echoscu-late.log");
+            assertNotEquals(0, DcmtkTool.run(List.of("echoscu", "-aet", "LATER", "-aec", n.aet(), "127.0.0.1",
+                    Integer.toString(n.port())), log, 30));
+            assertTrue(DcmtkTool.log(log).contains("Rejected Transient"), DcmtkTool.log(log));
             assertTrue(StoreScpTest.store(a, "1.2.5.1.50", UID.ExplicitVRLittleEndian, StoreScpTest.encode(
                     StoreScpTest.ct("1.2.5.1.50"), UID.ExplicitVRLittleEndian)).status().isSuccess(),
                     "the running association still works");
@@ -116,6 +138,44 @@ class NodeTest {
             assertTrue(idle.awaitEnd(10_000), "aborted");
             assertTrue(n.await(NodeEvent.StateChanged.class, e -> e.state() == Node.State.STOPPED).detail()
                     .contains("1 association(s) aborted"));
+        }
+    }
+
+    /**
+     * A sender that stops in the middle of a data set holds its association open, but not past the grace: the node
+     * aborts it when the grace ends (closing the connection unblocks the read that waits for the sender), instead of
+     * waiting the ARTIM time (10 s) more for the sender to close.
+     */
+    @Test
+    void aSenderStalledInTheMiddleOfADataSetIsAbortedWhenTheGraceEnds() throws Exception {
+        try (TestNodes.Running n = TestNodes.start(TestNodes.config("LIGHTBOX"), tmp);
+                RawPeer peer = new RawPeer(n.port())) {
+            AAssociateRq rq = new AAssociateRq().calledAeTitle(n.aet()).callingAeTitle("STALLER");
+            rq.addPresentationContext(UID.CTImageStorage, UID.ExplicitVRLittleEndian);
+            peer.associate(rq);
+            CommandSet store = CommandSet.request(CommandField.C_STORE_RQ, 1);
+            store.setString(CommandTag.AffectedSOPClassUID, UID.CTImageStorage);
+            store.setString(CommandTag.AffectedSOPInstanceUID, "1.2.5.1.77");
+            store.setInt(CommandTag.Priority, 0);
+            store.hasDataSet(true);
+            byte[] data = StoreScpTest.encode(StoreScpTest.ct("1.2.5.1.77"), UID.ExplicitVRLittleEndian);
+            peer.command(1, store).send(RawPeer.pData(1, false, false, Arrays.copyOf(data, data.length / 2)));
+            n.await(NodeEvent.AssociationAccepted.class, e -> "STALLER".equals(e.peer().callingAet()));
+
+            long start = System.nanoTime();
+            n.node.stop(Duration.ofSeconds(1));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // waiting for the reading thread would take the grace, then the ARTIM time or at least 5 s more
+            assertTrue(millis < 4_000, "stopping took " + millis + " ms: the grace (1 s) and the abort, not the "
+                    + "ARTIM time (10 s) on top");
+            NodeEvent.AssociationEnded ended = n.await(NodeEvent.AssociationEnded.class,
+                    e -> "STALLER".equals(e.peer().callingAet()));
+            assertFalse(ended.released());
+            assertTrue(ended.detail().contains("node stopping"), ended.detail());
+            assertTrue(n.await(NodeEvent.StateChanged.class, e -> e.state() == Node.State.STOPPED).detail()
+                    .contains("1 association(s) aborted"));
+            assertEquals(PduType.A_ABORT, peer.read().type());
+            assertTrue(n.storage.catalog().instances(List.of("1.2.5.1.77")).isEmpty(), "half an instance is no instance");
         }
     }
 

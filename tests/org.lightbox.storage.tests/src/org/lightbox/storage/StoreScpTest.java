@@ -27,6 +27,9 @@ import org.lightbox.dicom.net.Association;
 import org.lightbox.dicom.net.ConnectionOptions;
 import org.lightbox.dicom.net.Connector;
 import org.lightbox.dicom.net.StoreRequest;
+import org.lightbox.dicom.net.dimse.CommandField;
+import org.lightbox.dicom.net.dimse.CommandSet;
+import org.lightbox.dicom.net.dimse.CommandTag;
 import org.lightbox.dicom.net.dimse.DataWriter;
 import org.lightbox.dicom.net.dimse.DimseResponse;
 import org.lightbox.dicom.net.dimse.Status;
@@ -137,6 +140,53 @@ class StoreScpTest {
             assertEquals(Status.CANNOT_UNDERSTAND, r.status().code(), r.toString());
             a.release();
             assertEquals(List.of(), stored(n));
+            assertEquals(0, incoming(n));
+        }
+    }
+
+    /**
+     * The node serves a request only on a context of its own SOP class: an MR image sent on the Verification,
+     * Storage Commitment, Study Root FIND or CT Image Storage context, or a C-ECHO on the CT context, is refused
+     * with 0122H and an Error Comment naming both; nothing is stored, and the association goes on.
+     */
+    @Test
+    void aRequestOnAContextOfAnotherSopClassIsRefused() throws Exception {
+        try (TestNodes.Running n = TestNodes.start(TestNodes.config("LIGHTBOX"), tmp)) {
+            AAssociateRq rq = new AAssociateRq().calledAeTitle(n.aet()).callingAeTitle("MIXUP");
+            String evle = UID.ExplicitVRLittleEndian;
+            List<String> contexts = List.of(UID.Verification, UID.StorageCommitmentPushModel,
+                    UID.StudyRootQueryRetrieveInformationModelFind, UID.CTImageStorage);
+            for (String sop : contexts) {
+                rq.addPresentationContext(sop, evle);
+            }
+            Association a = new Connector(ConnectionOptions.defaults()).open("127.0.0.1", n.port(), rq);
+            List<String> names = List.of("Verification", "Storage Commitment Push Model",
+                    "Study Root Query/Retrieve", "CT Image Storage");
+            for (int i = 0; i < contexts.size(); i++) {
+                int pcid = a.presentationContextId(contexts.get(i), evle);
+                String iuid = "1.2.5.4." + (i + 1);
+                CommandSet c = CommandSet.request(CommandField.C_STORE_RQ, a.nextMessageId());
+                c.setString(CommandTag.AffectedSOPClassUID, UID.MRImageStorage);
+                c.setString(CommandTag.AffectedSOPInstanceUID, iuid);
+                c.setInt(CommandTag.Priority, 0);
+                byte[] mr = encode(TestCorpus.image(UID.MRImageStorage, "P9", "Mix^Up", "1.2.5.4", "1.2.5.4.0", iuid,
+                        "20240301", "MR", 64, 64), evle);
+                DimseResponse r = a.invoke(pcid, c, DataWriter.of(mr), null).await();
+                assertEquals(Status.SOP_CLASS_NOT_SUPPORTED, r.status().code(), contexts.get(i) + ": " + r);
+                assertTrue(r.errorComment().startsWith("MR Image Storage on context " + pcid + " ("
+                        + names.get(i)), r.errorComment());
+            }
+            CommandSet echo = CommandSet.request(CommandField.C_ECHO_RQ, a.nextMessageId());
+            echo.setString(CommandTag.AffectedSOPClassUID, UID.Verification);
+            DimseResponse r = a.invoke(a.presentationContextId(UID.CTImageStorage, evle), echo, null, null).await();
+            assertEquals(Status.SOP_CLASS_NOT_SUPPORTED, r.status().code(), r.toString());
+            // the association goes on
+            assertTrue(a.echo().isSuccess());
+            assertTrue(store(a, "1.2.5.4.9", evle, encode(ct("1.2.5.4.9"), evle)).status().isSuccess());
+            a.release();
+            assertEquals(List.of(), n.storage.catalog().instances(List.of("1.2.5.4.1", "1.2.5.4.2", "1.2.5.4.3",
+                    "1.2.5.4.4")));
+            assertEquals(1, stored(n).size());
             assertEquals(0, incoming(n));
         }
     }

@@ -104,8 +104,16 @@ public final class AcceptorPolicy {
         return this;
     }
 
-    /** The outcome: exactly one of acceptance and rejection is set. */
-    public record Decision(AAssociateAc acceptance, AAssociateRj rejection) {
+    /**
+     * The outcome: exactly one of acceptance and rejection is set. {@code detail} says in words why a request was
+     * rejected, beyond the A-ASSOCIATE-RJ's codes (e.g. the server is stopping), for logs and event lines; it may
+     * be {@code null}.
+     */
+    public record Decision(AAssociateAc acceptance, AAssociateRj rejection, String detail) {
+        public Decision(AAssociateAc acceptance, AAssociateRj rejection) {
+            this(acceptance, rejection, null);
+        }
+
         public boolean accepted() {
             return acceptance != null;
         }
@@ -113,7 +121,8 @@ public final class AcceptorPolicy {
 
     public Decision negotiate(AAssociateRq rq) {
         if (!AAssociate.DICOM_APPLICATION_CONTEXT.equals(rq.applicationContext())) {
-            return new Decision(null, AAssociateRj.applicationContextNotSupported());
+            return new Decision(null, AAssociateRj.applicationContextNotSupported(),
+                    "proposed " + rq.applicationContext());
         }
         if (!calledAeTitles.isEmpty() && !calledAeTitles.contains(rq.calledAeTitle())) {
             return new Decision(null, AAssociateRj.calledAeNotRecognized());
@@ -126,7 +135,7 @@ public final class AcceptorPolicy {
         if (id != null) {
             idResponse = userIdentityCheck.apply(id);
             if (idResponse == null) {
-                return new Decision(null, AAssociateRj.noReason());
+                return new Decision(null, AAssociateRj.noReason(), "user identity not accepted");
             }
         }
         AAssociateAc ac = new AAssociateAc();

@@ -51,6 +51,7 @@ public final class Association {
     private volatile AAssociateRq request;
     private volatile AAssociateAc acceptance;
     private volatile String tlsProtocol;
+    private volatile String rejectionDetail;
     private final CompletableFuture<AssociationAbortedException> end = new CompletableFuture<>();
 
     Association(boolean requestor, String peer, InetSocketAddress peerAddress, AssociationEvents events,
@@ -66,6 +67,11 @@ public final class Association {
     /** The A-ASSOCIATE-RQ, as soon as it has arrived or is about to be sent (before any listener hears of it). */
     void requested(AAssociateRq rq) {
         this.request = rq;
+    }
+
+    /** Acceptor side: we are about to reject the request, for this reason in words (may be null). */
+    void rejecting(String detail) {
+        this.rejectionDetail = detail;
     }
 
     /** Called once the upper layer has established the association. */
@@ -123,6 +129,15 @@ public final class Association {
 
     public AAssociateAc acceptance() {
         return acceptance;
+    }
+
+    /**
+     * Acceptor side, once {@link AssociationListener#rejected} is told: why the request was rejected, in words beyond
+     * the A-ASSOCIATE-RJ's result, source and reason (e.g. {@code "node stopping"}); {@code null} if nothing more
+     * is known.
+     */
+    public String rejectionDetail() {
+        return rejectionDetail;
     }
 
     public String callingAeTitle() {
@@ -411,6 +426,17 @@ public final class Association {
     /** A-ABORT with service-user source; never blocks for long. */
     public void abort() {
         channel.abort("requested by the application");
+    }
+
+    /**
+     * A-ABORT for {@code why}, and the transport closed within {@code closeAfterMillis} even if the peer does not
+     * close it (a server shutting down does not wait the ARTIM time for a peer that stalls).
+     */
+    void abort(String why, int closeAfterMillis) {
+        DimseChannel c = channel;
+        if (c != null) {
+            c.abort(why, closeAfterMillis);
+        }
     }
 
     /** Waits until the association has ended; true if it did within {@code millis}. */

@@ -23,8 +23,11 @@ public interface AssociationListener {
     /**
      * Requestor side: no association came about, and no answer either — the connection failed (refused, timed out,
      * TLS handshake) or the negotiation broke (abort, lost connection, no answer in time). A rejection is
-     * {@link #rejected} instead. Acceptor side: the TLS handshake of an incoming connection failed (the cause says
-     * why, {@link Association#remoteAddress()} names the peer); no request was read.
+     * {@link #rejected} instead. Acceptor side: an incoming connection ended before an association came about and
+     * was neither accepted nor rejected: the TLS handshake failed, the peer closed the connection or stayed silent
+     * (ARTIM) before its A-ASSOCIATE-RQ, or sent something else (bytes that are no PDU, another PDU, a malformed
+     * request), which was answered with an A-ABORT. The cause says why, {@link Association#remoteAddress()} names the
+     * peer, and {@link Association#request()} is {@code null} unless a valid request had been read.
      */
     default void failed(Association association, IOException cause) {
     }
@@ -33,7 +36,10 @@ public interface AssociationListener {
     default void accepted(Association association) {
     }
 
-    /** We rejected a request (acceptor side) or were rejected (requestor side). */
+    /**
+     * We rejected a request (acceptor side; {@link Association#rejectionDetail()} may say more) or were rejected
+     * (requestor side).
+     */
     default void rejected(Association association, AAssociateRj rejection) {
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.lightbox.dicom.net.internal.AssociationEvents;
 import org.lightbox.dicom.net.internal.AssociationEstablishment;
-import org.lightbox.dicom.net.internal.TlsHandshakeException;
 import org.lightbox.dicom.net.pdu.AAssociateRj;
 import org.lightbox.dicom.net.pdu.AAssociateRq;
 
@@ -44,6 +43,10 @@ public final class DicomServer implements Closeable {
     private final Set<Association> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile int maxAssociations = 50;
+    /** Why new requests are refused (transiently) while the running associations finish; null when accepting. */
+    private volatile String refusing;
+    /** How long a shutdown abort waits for the peer to close before closing the transport itself. */
+    private static final int SHUTDOWN_LINGER_MILLIS = 500;
     /** The port of {@link #start}, and the TLS port of {@link #startTls}. */
     private volatile Listener main;
     private volatile Listener secure;
@@ -74,6 +77,17 @@ public final class DicomServer implements Closeable {
     /** Beyond this many concurrent associations, requests are rejected (transient, local limit exceeded). */
     public DicomServer maxAssociations(int max) {
         this.maxAssociations = Math.max(1, max);
+        return this;
+    }
+
+    /**
+     * While {@code why} is not null, every new A-ASSOCIATE-RQ is rejected as transient (service-provider,
+     * temporary congestion) so that the caller retries later, and {@code why} (e.g. {@code "node stopping"}) is the
+     * {@linkplain Association#rejectionDetail() detail} the listeners see; the running associations go on. The owner
+     * sets it before it lets them finish and {@linkplain #close() closes}; {@code null} accepts again.
+     */
+    public DicomServer refuseNewAssociations(String why) {
+        this.refusing = why;
         return this;
     }
 
@@ -168,35 +182,43 @@ public final class DicomServer implements Closeable {
         String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
         Association a = new Association(false, peer, (InetSocketAddress) s.getRemoteSocketAddress(), events,
                 registry, executor);
+        // whether a listener has heard how this connection turned out; if not, a failure is told as failed()
+        boolean told = false;
         try {
             AssociationEstablishment est = AssociationEstablishment.accepted(s, o, a.label());
             AAssociateRq rq = est.receiveRequest();
             a.requested(rq);
             events.fire(l -> l.requested(a, rq));
-            AcceptorPolicy.Decision d;
-            if (active.size() >= maxAssociations) {
-                d = new AcceptorPolicy.Decision(null, AAssociateRj.localLimitExceeded());
-            } else {
-                d = policy.negotiate(rq);
+            if (!AssociationEstablishment.supportsProtocolVersion(rq)) {
+                told = true;
+                AAssociateRj rj = AAssociateRj.protocolVersionNotSupported();
+                reject(a, rj, "protocol version " + rq.protocolVersion(), () -> est.rejectByProvider(rj));
+                return;
             }
+            AcceptorPolicy.Decision d = decide(rq);
             if (!d.accepted()) {
-                LOG.log(System.Logger.Level.INFO, "{0}: rejecting {1}: {2}", a.label(), rq, d.rejection().describe());
-                est.reject(d.rejection());
-                events.fire(l -> l.rejected(a, d.rejection()));
+                told = true;
+                reject(a, d.rejection(), d.detail(), () -> est.reject(d.rejection()));
                 return;
             }
             a.established(est.accept(d.acceptance(), d.acceptance().userInformation().maxPduLength(),
                     rq.userInformation().maxPduLength()), rq, d.acceptance());
             active.add(a);
+            told = true;
             events.fire(l -> l.accepted(a));
             a.serve();
-        } catch (TlsHandshakeException e) {
-            LOG.log(System.Logger.Level.INFO, "{0}: {1}", a.label(), e.getMessage());
-            events.fire(l -> l.failed(a, e));
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.INFO, "{0}: {1}", a.label(), e.getMessage());
+            String m = String.valueOf(e.getMessage());
+            LOG.log(System.Logger.Level.INFO, m.startsWith(a.label()) ? m : a.label() + ": " + m);
+            if (!told) {
+                events.fire(l -> l.failed(a, e));
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, a.label() + ": association failed", e);
+            if (!told) {
+                IOException cause = new IOException(a.label() + ": association failed: " + e, e);
+                events.fire(l -> l.failed(a, cause));
+            }
         } finally {
             active.remove(a);
             closeQuietly(s);
@@ -204,7 +226,42 @@ public final class DicomServer implements Closeable {
         }
     }
 
-    /** Stops accepting and aborts the associations still running. The executor stays the owner's to shut down. */
+    /** Shutting down, the association limit, then the policy. */
+    private AcceptorPolicy.Decision decide(AAssociateRq rq) {
+        String why = refusing;
+        if (why != null) {
+            return new AcceptorPolicy.Decision(null, AAssociateRj.temporaryCongestion(), why);
+        }
+        int running = active.size();
+        if (running >= maxAssociations) {
+            return new AcceptorPolicy.Decision(null, AAssociateRj.localLimitExceeded(),
+                    running + " associations running, the most allowed");
+        }
+        return policy.negotiate(rq);
+    }
+
+    /** Sends the rejection; the listeners hear of it also when sending it failed (the peer may have gone). */
+    private void reject(Association a, AAssociateRj rj, String detail, RejectionSender sender) throws IOException {
+        LOG.log(System.Logger.Level.INFO, "{0}: rejecting {1}: {2}{3}", a.label(), a.request(), rj.describe(),
+                detail == null ? "" : " (" + detail + ")");
+        a.rejecting(detail);
+        try {
+            sender.send();
+        } finally {
+            events.fire(l -> l.rejected(a, rj));
+        }
+    }
+
+    @FunctionalInterface
+    private interface RejectionSender {
+        void send() throws IOException;
+    }
+
+    /**
+     * Stops accepting and aborts the associations still running: each gets its A-ABORT and its transport is closed
+     * within half a second, also when the peer stalls in the middle of a message. The executor stays the owner's to
+     * shut down.
+     */
     @Override
     public void close() throws IOException {
         IOException failure = null;
@@ -215,8 +272,9 @@ public final class DicomServer implements Closeable {
                 failure = e;
             }
         }
+        String why = refusing;
         for (Association a : active) {
-            a.abort();
+            a.abort("the server is closing" + (why == null ? "" : " (" + why + ")"), SHUTDOWN_LINGER_MILLIS);
         }
         for (Listener l : listeners) {
             try {

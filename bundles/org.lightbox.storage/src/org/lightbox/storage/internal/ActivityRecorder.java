@@ -31,10 +31,16 @@ public final class ActivityRecorder implements AssociationListener {
 
     @Override
     public void rejected(Association a, AAssociateRj rj) {
-        events.fire(new NodeEvent.AssociationRejected(Instant.now(), NodeEvent.Peer.of(a), rj.describe()));
+        String detail = a.rejectionDetail();
+        events.fire(new NodeEvent.AssociationRejected(Instant.now(), NodeEvent.Peer.of(a),
+                rj.describe() + (detail == null ? "" : " (" + detail + ")")));
     }
 
-    /** An association the node could not open ends before it began: told as ended, so views of the log follow. */
+    /**
+     * An association the node could not open, or a connection to the node that never became one (a malformed
+     * request, bytes that are no PDU, closed or silent before its request, a failed TLS handshake), ends before it
+     * began: told as ended (aborted), with the peer's address and the cause, so views of the log follow.
+     */
     @Override
     public void failed(Association a, IOException cause) {
         events.fire(new NodeEvent.AssociationEnded(Instant.now(), NodeEvent.Peer.of(a), false,

@@ -1,5 +1,6 @@
 package org.lightbox.dicom.net;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class FakePeerTest {
     record Pdu(int type, byte[] body) {
     }
 
-    private static Pdu readPdu(InputStream in) throws IOException {
+    static Pdu readPdu(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         int type = d.read();
         if (type < 0) {
@@ -62,7 +64,7 @@ class FakePeerTest {
         assertEquals(-1, in.read(), "the acceptor closes the connection after the abort");
     }
 
-    private static byte[] pdata(int pcid, int mch, byte[] data) {
+    static byte[] pdata(int pcid, int mch, byte[] data) {
         byte[] b = new byte[12 + data.length];
         PduEncoder.pDataHeader(b, 0, pcid, (mch & 1) != 0, (mch & 2) != 0, data.length);
         System.arraycopy(data, 0, b, 12, data.length);
@@ -104,14 +106,16 @@ class FakePeerTest {
             int port = scp.port();
             byte[] rq = PduEncoder.encode(echoRq());
 
-            // unknown PDU type before association: Sta2 + Evt19 -> AA-1 (service-user source)
-            assertAbort(play(port, false, new byte[] { 0x09, 0, 0, 0, 0, 4, 0, 0, 0, 0 }), AAbort.SOURCE_SERVICE_USER, -1);
-            // P-DATA before A-ASSOCIATE-RQ: Sta2 + Evt10 -> AA-1
-            assertAbort(play(port, false, pdata(1, 3, new byte[4])), AAbort.SOURCE_SERVICE_USER, -1);
+            // unknown PDU type before association: Sta2 + Evt19 -> AA-1's transition, the A-ABORT says provider and why
+            assertAbort(play(port, false, new byte[] { 0x09, 0, 0, 0, 0, 4, 0, 0, 0, 0 }),
+                    AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_UNRECOGNIZED_PDU);
+            // P-DATA before A-ASSOCIATE-RQ: Sta2 + Evt10 -> AA-1, unexpected PDU
+            assertAbort(play(port, false, pdata(1, 3, new byte[4])), AAbort.SOURCE_SERVICE_PROVIDER,
+                    AAbort.REASON_UNEXPECTED_PDU);
             // A-ASSOCIATE-RQ with an item length running past the PDU
             byte[] bad = rq.clone();
             bad[76] = 0x7F;
-            assertAbort(play(port, false, bad), AAbort.SOURCE_SERVICE_USER, -1);
+            assertAbort(play(port, false, bad), AAbort.SOURCE_SERVICE_PROVIDER, -1);
             // oversized P-DATA (2 GB claimed) on an established association: AA-8, provider, invalid parameter
             assertAbort(play(port, true, new byte[] { 4, 0, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0 }),
                     AAbort.SOURCE_SERVICE_PROVIDER, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE);
@@ -150,6 +154,144 @@ class FakePeerTest {
         }
         waitFor(() -> countThreads("test-scp-", "dicom-") <= threadsBefore);
         assertEquals(threadsBefore, countThreads("test-scp-", "dicom-"), "threads left behind");
+    }
+
+    // ---------------------------------------------------------------- hand-made A-ASSOCIATE-RQs
+
+    private static final String IVLE = "1.2.840.10008.1.2";
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** A PDU item or sub-item: type, reserved, 2-byte length, value. */
+    private static byte[] item(int type, byte[]... parts) {
+        java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            value.writeBytes(p);
+        }
+        byte[] v = value.toByteArray();
+        byte[] b = new byte[4 + v.length];
+        b[0] = (byte) type;
+        b[2] = (byte) (v.length >> 8);
+        b[3] = (byte) v.length;
+        System.arraycopy(v, 0, b, 4, v.length);
+        return b;
+    }
+
+    private static byte[] context(int id, String abstractSyntax) {
+        return item(0x20, new byte[] { (byte) id, 0, 0, 0 }, item(0x30, ascii(abstractSyntax)), item(0x40, ascii(IVLE)));
+    }
+
+    private static final byte[] APPLICATION_CONTEXT = item(0x10, ascii("1.2.840.10008.3.1.1.1"));
+    private static final byte[] USER_INFORMATION = item(0x50, item(0x51, new byte[] { 0, 0, 0x40, 0 }));
+
+    /** An A-ASSOCIATE-RQ as written by hand, including what our encoder would refuse to write. */
+    private static byte[] rawRequest(int version, String calling, byte[]... items) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(version >> 8);
+        body.write(version);
+        body.write(0);
+        body.write(0);
+        for (String ae : new String[] { "LIGHTBOX", calling }) {
+            byte[] field = new byte[16];
+            Arrays.fill(field, (byte) ' ');
+            System.arraycopy(ascii(ae), 0, field, 0, ae.length());
+            body.writeBytes(field);
+        }
+        body.writeBytes(new byte[32]);
+        for (byte[] i : items) {
+            body.writeBytes(i);
+        }
+        byte[] b = body.toByteArray();
+        byte[] pdu = new byte[6 + b.length];
+        pdu[0] = PduType.A_ASSOCIATE_RQ;
+        pdu[2] = (byte) (b.length >> 24);
+        pdu[3] = (byte) (b.length >> 16);
+        pdu[4] = (byte) (b.length >> 8);
+        pdu[5] = (byte) b.length;
+        System.arraycopy(b, 0, pdu, 6, b.length);
+        return pdu;
+    }
+
+    /**
+     * Each connection that never becomes an association is answered as PS3.8 says (A-ABORT from the provider with
+     * a reason; A-ASSOCIATE-RJ for an unknown protocol version) and told to the listeners exactly once, with the
+     * peer's address and the reason: as failed, or as rejected.
+     */
+    @Test
+    void brokenRequestsAreAnsweredByTheProviderAndEachIsToldOnce() throws Exception {
+        try (TestScp scp = new TestScp(tmp).start(ConnectionOptions.defaults().withArtimTimeout(500))) {
+            int port = scp.port();
+            String verification = DicomServiceRegistry.VERIFICATION;
+            // the hand-made request is a good one when nothing is broken
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(rawRequest(1, "FAKE", APPLICATION_CONTEXT, context(1, verification),
+                        USER_INFORMATION));
+                assertEquals(PduType.A_ASSOCIATE_AC, readPdu(s.getInputStream()).type());
+            }
+            record Case(String name, byte[] bytes, int reason, String said) {
+            }
+            List<Case> cases = List.of(
+                    new Case("empty abstract syntax", rawRequest(1, "FAKE", APPLICATION_CONTEXT, context(1, ""),
+                            USER_INFORMATION), AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "abstract syntax"),
+                    new Case("empty calling AE title", rawRequest(1, "", APPLICATION_CONTEXT, context(1, verification),
+                            USER_INFORMATION), AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "calling AE title"),
+                    new Case("no presentation context", rawRequest(1, "FAKE", APPLICATION_CONTEXT, USER_INFORMATION),
+                            AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "no presentation context"),
+                    new Case("no user information", rawRequest(1, "FAKE", APPLICATION_CONTEXT,
+                            context(1, verification)), AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                            "no user information"),
+                    new Case("even context id", rawRequest(1, "FAKE", APPLICATION_CONTEXT, context(2, verification),
+                            USER_INFORMATION), AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                            "even presentation context id"),
+                    new Case("HTTP", ascii("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                            AAbort.REASON_UNRECOGNIZED_PDU, "unrecognized PDU type 0x47"),
+                    new Case("P-DATA first", pdata(1, 3, new byte[4]), AAbort.REASON_UNEXPECTED_PDU,
+                            "unexpected P-DATA-TF"));
+            List<String> expected = new java.util.ArrayList<>();
+            for (Case c : cases) {
+                Pdu answer = play(port, false, c.bytes());
+                assertEquals(PduType.A_ABORT, answer.type(), c.name());
+                assertEquals(AAbort.SOURCE_SERVICE_PROVIDER, answer.body()[2], c.name() + ": abort source");
+                assertEquals(c.reason(), answer.body()[3], c.name() + ": abort reason");
+                expected.add(c.said());
+                waitFor(() -> scp.failures.size() >= expected.size());
+            }
+            // a connection closed before any request, and one that stays silent past the ARTIM time
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(10_000);
+            }
+            expected.add("connection closed before A-ASSOCIATE-RQ");
+            waitFor(() -> scp.failures.size() >= expected.size());
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(10_000);
+                assertClosed(s.getInputStream());
+            }
+            expected.add("ARTIM timer expired");
+            waitFor(() -> scp.failures.size() >= expected.size());
+            // protocol version 2 (bit 0 clear): the provider rejects it permanently (source 2, reason 2)
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(rawRequest(2, "FAKE", APPLICATION_CONTEXT, context(1, verification),
+                        USER_INFORMATION));
+                Pdu rj = readPdu(s.getInputStream());
+                assertEquals(PduType.A_ASSOCIATE_RJ, rj.type());
+                assertArrayEquals(new byte[] { 0, 1, 2, 2 }, rj.body());
+            }
+            waitFor(() -> scp.events.stream().anyMatch(e -> e.startsWith("rejected")));
+            Thread.sleep(200); // a second report of any of them would come now
+            assertEquals(expected.size(), scp.failures.size(), scp.failures.toString());
+            for (int i = 0; i < expected.size(); i++) {
+                String f = scp.failures.get(i);
+                assertTrue(f.startsWith("127.0.0.1 ") && f.contains(expected.get(i)), expected.get(i) + ": " + f);
+            }
+            List<String> rejected = scp.events.stream().filter(e -> e.startsWith("rejected")).toList();
+            assertEquals(1, rejected.size(), scp.events.toString());
+            assertTrue(rejected.get(0).contains("protocol version not supported (protocol version 2)"),
+                    rejected.get(0));
+        }
     }
 
     @Test

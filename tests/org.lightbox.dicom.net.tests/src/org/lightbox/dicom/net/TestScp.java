@@ -33,6 +33,8 @@ final class TestScp implements AutoCloseable {
     final DicomServiceRegistry registry = new DicomServiceRegistry().withVerification();
     final AcceptorPolicy policy = new AcceptorPolicy();
     final List<String> events = new CopyOnWriteArrayList<>();
+    /** Connections that never became an association: "peer-address cause". */
+    final List<String> failures = new CopyOnWriteArrayList<>();
     final List<Long> fragmentSizes = new CopyOnWriteArrayList<>();
     final Path dir;
     DicomServer server;
@@ -66,7 +68,13 @@ final class TestScp implements AutoCloseable {
 
             @Override
             public void rejected(Association a, AAssociateRj rj) {
-                events.add("rejected " + rj.describe());
+                events.add("rejected " + rj.describe() + (a.rejectionDetail() == null ? ""
+                        : " (" + a.rejectionDetail() + ")"));
+            }
+
+            @Override
+            public void failed(Association a, IOException cause) {
+                failures.add(a.remoteAddress().getAddress().getHostAddress() + " " + cause.getMessage());
             }
 
             @Override

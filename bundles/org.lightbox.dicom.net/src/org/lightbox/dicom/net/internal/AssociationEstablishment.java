@@ -125,8 +125,8 @@ public final class AssociationEstablishment {
     }
 
     /**
-     * Acceptor side in Sta2: reads the A-ASSOCIATE-RQ (Evt6, AE-6). A protocol version without bit 0 is rejected
-     * by the provider itself (the "otherwise" branch of AE-6) and reported as an exception.
+     * Acceptor side in Sta2: reads the A-ASSOCIATE-RQ (Evt6, AE-6). The caller checks
+     * {@link #supportsProtocolVersion} before it asks the user, and answers with {@link #rejectByProvider} if not.
      */
     public AAssociateRq receiveRequest() throws IOException {
         PduReader reader = ul.reader;
@@ -155,17 +155,27 @@ public final class AssociationEstablishment {
         }
         ul.fire(Event.EVT6); // AE-6: ARTIM stops
         ul.socket.setSoTimeout(0);
-        if ((rq.protocolVersion() & 1) == 0) {
-            AAssociateRj rj = new AAssociateRj(AAssociateRj.RESULT_PERMANENT, AAssociateRj.SOURCE_SERVICE_PROVIDER_ACSE,
-                    AAssociateRj.REASON_PROTOCOL_VERSION_NOT_SUPPORTED);
-            synchronized (ul.fsm) {
-                ul.fsm.rejectedByProvider();
-            }
-            ul.writePdu(PduEncoder.encode(rj));
-            ul.drainAndClose();
-            throw new AssociationRejectedException(ul.label(), rj);
-        }
         return rq;
+    }
+
+    /** AE-6: whether the request's protocol version has bit 0 set (version 1, the only one). */
+    public static boolean supportsProtocolVersion(AAssociateRq rq) {
+        return (rq.protocolVersion() & 1) != 0;
+    }
+
+    /**
+     * The "otherwise" branch of AE-6: the provider itself sends the rejection (e.g. protocol version not supported)
+     * without asking the user, then waits (ARTIM) for the requestor to close.
+     */
+    public void rejectByProvider(AAssociateRj rj) throws IOException {
+        synchronized (ul.fsm) {
+            ul.fsm.rejectedByProvider();
+        }
+        try {
+            ul.writePdu(PduEncoder.encode(rj));
+        } finally {
+            ul.drainAndClose();
+        }
     }
 
     /**

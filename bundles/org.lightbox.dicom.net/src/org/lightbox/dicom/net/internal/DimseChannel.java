@@ -29,6 +29,7 @@ import org.lightbox.dicom.net.dimse.CommandTag;
 import org.lightbox.dicom.net.dimse.DataWriter;
 import org.lightbox.dicom.net.dimse.DimseFormatException;
 import org.lightbox.dicom.net.dimse.DimseResponse;
+import org.lightbox.dicom.net.dimse.ErrorComment;
 import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.dicom.net.pdu.AAbort;
 import org.lightbox.dicom.net.pdu.PduFormatException;
@@ -203,6 +204,12 @@ public final class DimseChannel {
     /** A-ABORT from the application. */
     public void abort(String why) {
         ul.abort(AAbort.byUser(), why);
+        role.wake();
+    }
+
+    /** A-ABORT from the application, closing the transport after at most {@code closeAfterMillis}. */
+    public void abort(String why, int closeAfterMillis) {
+        ul.abort(AAbort.byUser(), why, closeAfterMillis);
         role.wake();
     }
 
@@ -423,8 +430,13 @@ public final class DimseChannel {
             }
             return;
         }
-        DimseService service = registry == null ? null : registry.lookup(cmd.sopClassUid(), f);
-        if (f == CommandField.C_STORE_RQ && service != null) {
+        String misplaced = misplacedSopClass(pcid, cmd);
+        DimseService service = misplaced != null || registry == null ? null : registry.lookup(cmd.sopClassUid(), f);
+        if (service == null) {
+            refuse(pcid, cmd, misplaced != null ? misplaced : "no service for " + f.label());
+            return;
+        }
+        if (f == CommandField.C_STORE_RQ) {
             // streaming path: the service reads the data set while the fragments arrive
             PdvInputStream in = cmd.hasDataSet() ? new PdvInputStream(ul, pcid, progress(cmd, false)) : null;
             IncomingRequest r = new IncomingRequest(this, pcid, cmd, in);
@@ -442,13 +454,6 @@ public final class DimseChannel {
                 ? new PdvInputStream(ul, pcid, progress(cmd, false)).readAll(MAX_BUFFERED_DATA_SET, f.label() + " data set")
                 : null;
         IncomingRequest r = new IncomingRequest(this, pcid, cmd, data == null ? null : new ByteArrayInputStream(data));
-        if (service == null) {
-            int status = f.isNormalized() ? Status.NO_SUCH_SOP_CLASS : Status.SOP_CLASS_NOT_SUPPORTED;
-            CommandSet rsp = r.newResponse(status);
-            rsp.setString(CommandTag.ErrorComment, "no service for " + f.label());
-            r.respond(rsp, null);
-            return;
-        }
         inFlight.put(cmd.messageId(), r);
         try {
             executor.execute(() -> {
@@ -467,6 +472,36 @@ public final class DimseChannel {
             inFlight.remove(cmd.messageId());
             finish(r, new DimseStatusException(Status.OUT_OF_RESOURCES, "server is shutting down"));
         }
+    }
+
+    /**
+     * The Error Comment for a request whose SOP class does not belong on its presentation context (PS3.7 9.1: the
+     * Affected SOP Class UID is the context's abstract syntax), or null when it does or names none.
+     */
+    private String misplacedSopClass(int pcid, CommandSet cmd) {
+        String sop = cmd.sopClassUid();
+        String context = association.abstractSyntax(pcid);
+        if (sop == null || context == null || AbstractSyntaxCheck.fits(sop, context)) {
+            return null;
+        }
+        LOG.log(System.Logger.Level.INFO, "{0}: refusing {1} (message {2}): {3}", ul.label(),
+                cmd.commandField().label(), cmd.messageId(), AbstractSyntaxCheck.describeFully(sop, pcid, context));
+        return AbstractSyntaxCheck.describe(sop, pcid, context);
+    }
+
+    /**
+     * Answers a request no service takes with "SOP class not supported" (N-*: "no such SOP class"), after its data
+     * set is read off the wire and dropped: the association goes on.
+     */
+    private void refuse(int pcid, CommandSet cmd, String why) throws IOException {
+        if (cmd.hasDataSet()) {
+            new PdvInputStream(ul, pcid, null).drain();
+        }
+        IncomingRequest r = new IncomingRequest(this, pcid, cmd, null);
+        CommandSet rsp = r.newResponse(cmd.commandField().isNormalized() ? Status.NO_SUCH_SOP_CLASS
+                : Status.SOP_CLASS_NOT_SUPPORTED);
+        rsp.setString(CommandTag.ErrorComment, ErrorComment.fit(why));
+        r.respond(rsp, null);
     }
 
     private Exception call(DimseService service, IncomingRequest r) {
@@ -505,7 +540,7 @@ public final class DimseChannel {
         }
         CommandSet rsp = r.newResponse(status);
         if (comment != null) {
-            rsp.setString(CommandTag.ErrorComment, comment.length() > 64 ? comment.substring(0, 64) : comment);
+            rsp.setString(CommandTag.ErrorComment, ErrorComment.fit(comment));
         }
         r.respond(rsp, null);
     }

@@ -244,8 +244,9 @@ public final class UpperLayer {
             sendAbortQuietly(AAbort.byProvider(AAbort.REASON_UNEXPECTED_PDU));
             return;
         }
-        // AA-8 (or AA-1 in Sta2): abort, the peer broke the protocol
-        AAbort ab = a == Action.AA_1 ? AAbort.byUser() : AAbort.byProvider(AAbort.REASON_UNEXPECTED_PDU);
+        // AA-8 (or AA-1 in Sta2): abort, the peer broke the protocol. In Sta2 too the A-ABORT says provider and
+        // "unexpected PDU": it answers the peer's error (PS3.8 9.3.8), while AA-1's transition (Sta13, ARTIM) holds
+        AAbort ab = AAbort.byProvider(AAbort.REASON_UNEXPECTED_PDU);
         sendAbortQuietly(ab);
         drainAndClose();
         throw fail(label + ": unexpected " + PduType.name(type) + " in " + state().label() + ", sent " + ab.describe(),
@@ -333,6 +334,16 @@ public final class UpperLayer {
 
     /** Evt15/AA-1 from any thread: sends A-ABORT, half-closes, and closes for good when ARTIM expires. */
     public void abort(AAbort ab, String why) {
+        abort(ab, why, options.artimTimeoutMillis());
+    }
+
+    /**
+     * As {@link #abort(AAbort, String)}, but closes the transport after at most {@code closeAfterMillis} (capped by
+     * ARTIM) if the peer has not closed it by then: when the application must end now (shutdown), a peer that
+     * stalls in the middle of a message must not hold the reading thread for the ARTIM time. Closing the socket
+     * is what unblocks a read waiting for that peer.
+     */
+    public void abort(AAbort ab, String why, int closeAfterMillis) {
         synchronized (fsm) {
             if (AssociationStateMachine.actionFor(fsm.state(), Event.EVT15) == null) {
                 return; // nothing left to abort
@@ -348,7 +359,8 @@ public final class UpperLayer {
         } catch (IOException | UnsupportedOperationException e) {
             closeSocket();
         }
-        CompletableFuture.delayedExecutor(options.artimTimeoutMillis(), TimeUnit.MILLISECONDS).execute(this::closeSocket);
+        int linger = Math.max(0, Math.min(closeAfterMillis, options.artimTimeoutMillis()));
+        CompletableFuture.delayedExecutor(linger, TimeUnit.MILLISECONDS).execute(this::closeSocket);
     }
 
     /** Wraps a protocol violation found above the PDU level (DIMSE framing) into AA-8. */
@@ -364,17 +376,18 @@ public final class UpperLayer {
         if (e instanceof PduReader.TruncatedPduException) {
             return transportClosed(e);
         }
+        // AA-8, or AA-1 in Sta2 (a malformed A-ASSOCIATE-RQ, bytes that are no PDU): either way the A-ABORT says
+        // provider and why (PS3.8 9.3.8), since it answers the peer's error; AA-1's transition (Sta13, ARTIM) holds
         AAbort ab = AAbort.byProvider(e.abortReason());
         Action a = fireIfLegal(Event.EVT19);
-        if (a == Action.AA_1) {
-            ab = AAbort.byUser();
-        }
-        if (a != null && a != Action.AA_6) {
+        boolean sent = a != null && a != Action.AA_6;
+        if (sent) {
             sendAbortQuietly(ab);
         }
-        LOG.log(System.Logger.Level.WARNING, "{0}; sent {1}", e.getMessage(), ab.describe());
+        String message = e.getMessage() + (sent ? "; sent " + ab.describe() : "");
+        LOG.log(System.Logger.Level.WARNING, message);
         drainAndClose();
-        return fail(e.getMessage(), ab, false, e);
+        return fail(message, ab, false, e);
     }
 
     AssociationAbortedException unexpectedPdu(int type) throws IOException {

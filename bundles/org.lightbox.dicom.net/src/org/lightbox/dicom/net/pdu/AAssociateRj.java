@@ -40,6 +40,15 @@ public record AAssociateRj(int result, int source, int reason) {
         return new AAssociateRj(RESULT_TRANSIENT, SOURCE_SERVICE_PROVIDER_PRESENTATION, REASON_LOCAL_LIMIT_EXCEEDED);
     }
 
+    /** Transient, from the presentation-related provider: the acceptor cannot take it now, try again later. */
+    public static AAssociateRj temporaryCongestion() {
+        return new AAssociateRj(RESULT_TRANSIENT, SOURCE_SERVICE_PROVIDER_PRESENTATION, REASON_TEMPORARY_CONGESTION);
+    }
+
+    public static AAssociateRj protocolVersionNotSupported() {
+        return new AAssociateRj(RESULT_PERMANENT, SOURCE_SERVICE_PROVIDER_ACSE, REASON_PROTOCOL_VERSION_NOT_SUPPORTED);
+    }
+
     public boolean isPermanent() {
         return result == RESULT_PERMANENT;
     }
