@@ -270,6 +270,9 @@ class DocScreenshots {
         waitFor("the association log", () -> rows(shell, "Calling AE") > 1);
         waitFor("the receive log", () -> rows(shell, "Patient") > 0);
         waitFor("the transfers", () -> rows(shell, "Type") >= 2);
+        // the Node view reads the store's size a few seconds after the receptions have settled
+        waitFor("the store's size", () -> find(shell, Label.class, l -> l.getText().contains(" in the store, ")
+                && !l.getText().startsWith("0 bytes")) != null);
         save("activity");
         saveMaximized(ASSOCIATION_LOG, "activity-associations");
     }

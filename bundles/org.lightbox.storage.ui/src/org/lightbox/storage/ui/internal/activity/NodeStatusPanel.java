@@ -32,7 +32,7 @@ import org.lightbox.storage.StoreUsage;
 public final class NodeStatusPanel extends Composite {
 
     private static final long REFRESH_MILLIS = 250;
-    private static final long STORE_NANOS = 5_000_000_000L;
+    private static final long STORE_MILLIS = 5000;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final NodeControl control;
@@ -57,9 +57,9 @@ public final class NodeStatusPanel extends Composite {
     private volatile Node.State eventState;
     private volatile String lastNodeFailure;
     private volatile boolean listening;
-    /** The store line, read in the refresh job at most every {@link #STORE_NANOS}: it costs a catalog query. */
+    /** The store line: a catalog query, so read at most every {@link #STORE_MILLIS}, after the events of that time. */
     private volatile String storeUsage = "reading...";
-    private volatile long storeReadAt;
+    private final CoalescedRefresh storeRefresh;
 
     public NodeStatusPanel(Composite parent, NodeControl control) {
         super(parent, SWT.NONE);
@@ -91,10 +91,12 @@ public final class NodeStatusPanel extends Composite {
         state.setText("reading...");
 
         refresh = new CoalescedRefresh("Node status", REFRESH_MILLIS, this::readNode);
+        storeRefresh = new CoalescedRefresh("Node store", STORE_MILLIS, this::readStore);
         watcher = refresh::request;
         control.addWatcher(watcher);
         addListener(SWT.Dispose, e -> dispose(refresh));
         refresh.now();
+        storeRefresh.now();
     }
 
     private Label row(String name) {
@@ -124,6 +126,13 @@ public final class NodeStatusPanel extends Composite {
             lastNodeFailure = f.describe();
         }
         refresh.request();
+        storeRefresh.request(); // receptions and deletions change it: read once they have settled
+    }
+
+    /** In the store job: reads the store line, then has the panel show it. */
+    private void readStore() {
+        storeUsage = storeLine();
+        refresh.request();
     }
 
     /** In the refresh job: registers with the node on the first run (that may wait), then reads it. */
@@ -133,11 +142,6 @@ public final class NodeStatusPanel extends Composite {
             listening = true;
         }
         NodeSnapshot snapshot = NodeSnapshot.of(local);
-        long now = System.nanoTime();
-        if (storeReadAt == 0 || now - storeReadAt >= STORE_NANOS) {
-            storeUsage = storeLine();
-            storeReadAt = now;
-        }
         if (!display.isDisposed()) {
             display.asyncExec(() -> show(snapshot));
         }
@@ -195,6 +199,7 @@ public final class NodeStatusPanel extends Composite {
 
     private void dispose(CoalescedRefresh r) {
         r.close();
+        storeRefresh.close();
         control.removeWatcher(watcher);
         if (listening) {
             // LocalNode waits while the node starts or stops: unregister off the UI thread
@@ -234,10 +239,9 @@ public final class NodeStatusPanel extends Composite {
         return store.getText();
     }
 
-    /** Reads the store line again at the next refresh, and asks for one. */
+    /** Reads the store line again now. */
     void refreshStore() {
-        storeReadAt = 0;
-        refresh.request();
+        storeRefresh.now();
     }
 
     Button startButton() {

@@ -125,8 +125,8 @@ class NodeStatusPanelTest {
                 panel::associationsText);
         long used = fx.node().fileStore().usedBytes();
         assertTrue(used > 12 * 64, "12 images catalogued: " + used);
-        panel.refreshStore();
         String stored = StoreUsage.size(used) + " in the store, ";
+        // no further event comes: the line is read again by itself once the receptions have settled
         fx.waitFor("the store's size", () -> panel.storeText().startsWith(stored), panel::storeText);
         assertTrue(panel.storeText().matches(".* in the store, [0-9.]+ [kMGT]B free on disk"), panel.storeText());
     }
