@@ -240,6 +240,7 @@ public final class FileStore implements AutoCloseable {
     public StoredInstance importFile(Path file) throws IOException, CatalogException {
         try (IncomingFile in = create(); InputStream src = Files.newInputStream(file)) {
             in.describeAs(String.valueOf(file.getFileName()));
+            in.skipIfIdenticalStored();
             src.transferTo(in.output());
             return in.commit();
         }
@@ -328,6 +329,13 @@ public final class FileStore implements AutoCloseable {
         long size = in.size();
         FileHeader h = FileHeader.of(in, size);
         InstanceValues.Identity id = InstanceValues.check(h.dataset());
+        if (in.skipsIdenticalStored()) {
+            Path same = identicalCopy(id.sopInstanceUid(), temp, size);
+            if (same != null) {
+                throw new DuplicateInstanceException(id.sopInstanceUid(), "SOP Instance UID " + id.sopInstanceUid()
+                        + " is already stored, byte for byte");
+            }
+        }
         List<Path> newDirectories = new ArrayList<>();
         Path placed = place(temp, id, newDirectories);
         String relative = root.relativize(placed).toString().replace('\\', '/');
@@ -339,6 +347,22 @@ public final class FileStore implements AutoCloseable {
             }
         }
         return new Placed(h, file, placed, newDirectories);
+    }
+
+    /**
+     * A stored copy of the instance with exactly these bytes, or null: importing a folder twice must not add a
+     * second copy of every file, whatever the duplicate policy says about copies that differ.
+     */
+    private Path identicalCopy(String sopInstanceUid, Path candidate, long size) throws IOException, CatalogException {
+        for (InstanceFile f : catalog.instances(List.of(sopInstanceUid))) {
+            if (f.file().storeId().equals(storeId) && f.file().size() == size) {
+                Path stored = resolve(f.file());
+                if (Files.isRegularFile(stored) && Files.mismatch(candidate, stored) == -1) {
+                    return stored;
+                }
+            }
+        }
+        return null;
     }
 
     /** Under the BATCH policy, forces files and their folders in groups. */

@@ -39,6 +39,7 @@ public final class IncomingFile implements AutoCloseable {
     private boolean deflated;
     /** What messages call these bytes: never the temporary file, whose name means nothing to a sender. */
     private String origin = "the file";
+    private boolean skipIdentical;
     private long size;
     private boolean finished;
     private boolean committed;
@@ -62,6 +63,15 @@ public final class IncomingFile implements AutoCloseable {
         dataSetStart = size();
         deflated = deflatedDataSet;
         origin = "the received data set";
+    }
+
+    /** An import: a copy of an instance that is already stored byte for byte is refused as a duplicate. */
+    void skipIfIdenticalStored() {
+        skipIdentical = true;
+    }
+
+    boolean skipsIdenticalStored() {
+        return skipIdentical;
     }
 
     /** Names the bytes in messages (an imported file's name). */

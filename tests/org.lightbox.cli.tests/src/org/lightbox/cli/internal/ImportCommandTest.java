@@ -21,6 +21,7 @@ import org.lightbox.config.DeviceConfiguration;
 import org.lightbox.config.StorageSettings;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.VR;
+import org.lightbox.dicom.core.io.DicomReader;
 import org.lightbox.dicom.core.io.DicomWriter;
 import org.lightbox.dicom.core.io.FileMetaInformation;
 import org.lightbox.storage.NodeStorage;
@@ -85,6 +86,36 @@ class ImportCommandTest {
                 assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(s.fileStore().resolve(f.file())),
                         "copied unchanged");
             }
+        }
+    }
+
+    @Test
+    void importingTheSameFilesAgainAddsNoCopies() throws Exception {
+        Path home = dir.resolve("home");
+        Path in = dir.resolve("again");
+        image(in.resolve("one.dcm"), "1.2.99.1.7", true);
+        image(in.resolve("two.dcm"), "1.2.99.1.8", true);
+        assertEquals(0, run("--home", home.toString(), in.toString()));
+        out.reset();
+        assertEquals(0, run("--home", home.toString(), in.toString()));
+        String summary = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(summary.startsWith("imported 0 file(s)") && summary.contains("2 already stored"), summary);
+        // a copy that differs is another matter: the default policy keeps both
+        Path other = dir.resolve("other/one.dcm");
+        Attributes ds = DicomReader.readFile(in.resolve("one.dcm"),
+                org.lightbox.dicom.core.io.ReadOptions.DEFAULT.withBulkDataByReference(false)).dataset();
+        Files.createDirectories(other.getParent());
+        ds.setString(0x00100010, VR.PN, "Doe^Johnny");
+        DicomWriter.writeFile(other, FileMetaInformation.create("1.2.840.10008.5.1.4.1.1.7", "1.2.99.1.7",
+                "1.2.840.10008.1.2.1"), ds);
+        out.reset();
+        assertEquals(0, run("--home", home.toString(), other.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("imported 1 file(s)"), out.toString());
+        try (NodeStorage s = NodeStorage.open(NodeCommand.homeAt(home.toString()), StorageSettings.DEFAULTS,
+                NodeStorage.loadDriver(NodeStorage.catalogLocation(NodeCommand.homeAt(home.toString()),
+                        StorageSettings.DEFAULTS)))) {
+            assertEquals(1, s.catalog().instances(List.of("1.2.99.1.8")).size(), "no copy of an identical file");
+            assertEquals(2, s.catalog().instances(List.of("1.2.99.1.7")).size(), "a different copy is kept");
         }
     }
 
