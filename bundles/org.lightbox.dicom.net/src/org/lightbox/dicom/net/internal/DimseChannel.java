@@ -240,13 +240,22 @@ public final class DimseChannel {
 
         @Override
         public void cancel() throws IOException {
-            if (future.isDone()) {
-                return;
+            // checked under the send lock: the next request of a caller taking one operation at a time goes out
+            // after this one's final response completed the future, so a C-CANCEL either precedes that request on
+            // the wire or is not sent; it never lands inside the next operation (dcmtk aborts the association
+            // when a C-CANCEL for another message arrives while it serves one)
+            sendLock.lock();
+            try {
+                if (future.isDone()) {
+                    return;
+                }
+                CommandSet c = new CommandSet();
+                c.setInt(CommandTag.CommandField, CommandField.C_CANCEL_RQ.code);
+                c.setInt(CommandTag.MessageIDBeingRespondedTo, messageId);
+                send(pcid, c, null);
+            } finally {
+                sendLock.unlock();
             }
-            CommandSet c = new CommandSet();
-            c.setInt(CommandTag.CommandField, CommandField.C_CANCEL_RQ.code);
-            c.setInt(CommandTag.MessageIDBeingRespondedTo, messageId);
-            send(pcid, c, null);
         }
 
         /** Waits for the final response, reading the association's messages itself whenever no one else does. */

@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.swt.SWT;
@@ -312,21 +314,21 @@ public final class RemoteBrowser extends Composite {
             return;
         }
         Cancellation cancellation = new Cancellation();
+        // what run() found; done() reads it, on the worker after run(), or without run() after a cancel
+        var outcome = new Object() {
+            volatile boolean ran;
+            volatile List<Attributes> found;
+            volatile String error;
+        };
         Job job = new Job("Searching " + r.aeTitle()) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
+                outcome.ran = true;
                 monitor.beginTask("C-FIND at " + r.aeTitle(), IProgressMonitor.UNKNOWN);
-                List<Attributes> found = null;
-                String error = null;
                 try {
-                    found = by.studies(criteria, cancellation);
+                    outcome.found = by.studies(criteria, cancellation);
                 } catch (Exception e) {
-                    error = e.getMessage() == null ? e.toString() : e.getMessage();
-                }
-                List<Attributes> f = found;
-                String why = error;
-                if (!isDisposed()) {
-                    getDisplay().asyncExec(() -> searched(this, by, f, why, cancellation.isCancelled()));
+                    outcome.error = e.getMessage() == null ? e.toString() : e.getMessage();
                 }
                 monitor.done();
                 return cancellation.isCancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
@@ -337,6 +339,19 @@ public final class RemoteBrowser extends Composite {
                 cancellation.cancel();
             }
         };
+        // done() is told of every ending: after run(), and a cancel before run() -- also one that lands while the
+        // job is about to run, when Job.cancel() returns false, canceling() is not called and run() never runs
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent e) {
+                if (!isDisposed()) {
+                    boolean ran = outcome.ran;
+                    boolean cancelled = !ran || cancellation.isCancelled();
+                    getDisplay().asyncExec(() -> searched(job, ran ? by : null, outcome.found, outcome.error,
+                            cancelled));
+                }
+            }
+        });
         running = job;
         search.setEnabled(false);
         cancel.setEnabled(true);
@@ -373,9 +388,8 @@ public final class RemoteBrowser extends Composite {
     /** Cancels a running search: C-CANCEL is sent; what arrived so far is shown. */
     public void cancelSearch() {
         Job job = running;
-        if (job != null && job.cancel() && !isDisposed()) {
-            // it had not started and never will: nothing went out
-            searched(job, null, List.of(), null, true);
+        if (job != null) {
+            job.cancel(); // the job's done() shows the end, whether or not it had started
         }
     }
 
@@ -424,9 +438,11 @@ public final class RemoteBrowser extends Composite {
         InformationModel model = from.model();
         String who = patient.name().isEmpty() ? patient.id() : patient.name();
         Cancellation cancellation = new Cancellation();
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
         Job job = new Job("Finding the studies of " + who + " at " + on.remote().aeTitle()) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
+                ran.set(true);
                 List<Attributes> found = null;
                 String error = null;
                 try {
@@ -453,6 +469,26 @@ public final class RemoteBrowser extends Composite {
                 cancellation.cancel();
             }
         };
+        // a job cancelled before run() never runs (see search()): its future still ends, with nothing queued
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent e) {
+                if (!ran.get()) {
+                    if (own) {
+                        on.close();
+                    }
+                    if (!isDisposed()) {
+                        getDisplay().asyncExec(() -> {
+                            if (!isDisposed() && done.complete(List.of())) {
+                                status.setText("Finding the studies of " + who + " cancelled");
+                            }
+                        });
+                    } else {
+                        done.complete(List.of());
+                    }
+                }
+            }
+        });
         status.setText("Finding the studies of " + who + " at " + on.remote().aeTitle() + "...");
         job.setUser(false);
         job.schedule();

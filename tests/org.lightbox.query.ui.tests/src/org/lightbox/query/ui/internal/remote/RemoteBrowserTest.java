@@ -93,6 +93,21 @@ class RemoteBrowserTest extends RemoteBrowserHarness {
     }
 
     @Test
+    void everySearchCancelledAtOnceEnds() {
+        // Eclipse Jobs: a cancel that lands while a worker is taking the job up returns false and run() never
+        // runs; the search must still end (it once hung the browser). Each round is search, then cancel at once.
+        browser.selectRemote(QrArchive.AET);
+        for (int i = 0; i < 200; i++) {
+            int before = browser.searchesShown();
+            browser.search();
+            browser.cancelSearch();
+            int round = i;
+            waitFor("search " + round + ", cancelled at once, to end", () -> browser.searchesShown() > before);
+        }
+        assertEquals(3, search().size(), "and a search after them all runs: " + browser.status());
+    }
+
+    @Test
     void theTestLinkEchoesThePickedRemote() {
         browser.selectRemote(QrArchive.AET);
         browser.echo();
