@@ -13,10 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
 import org.lightbox.dicom.core.TransferSyntax;
@@ -25,28 +22,8 @@ import org.lightbox.dicom.core.VR;
 import org.lightbox.dicom.core.io.DicomFile;
 import org.lightbox.dicom.core.io.DicomReader;
 
-class FileStoreTest implements DatabaseUnderTest {
+class FileStoreTest extends StoreFixture {
 
-    @TempDir
-    Path dir;
-
-    private final DriverConnectionSource db = newDatabase();
-    private Catalog catalog;
-    private FileStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        catalog = Catalog.open(db, CatalogSettings.DEFAULT);
-        store = FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT);
-        store.recover();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-        catalog.close();
-        dropDatabase(db);
-    }
 
     /** Receives like the storage service: meta written by the store, data set bytes as they came. */
     private StoredInstance receive(FileStore s, Attributes ds, TransferSyntax ts) throws Exception {

@@ -18,10 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.catalog.internal.index.LevelAttributes;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.Tag;
@@ -37,30 +34,10 @@ import org.lightbox.dicom.core.io.DicomWriter;
  * short is refused; values of odd length, as older devices write them, are stored byte for byte; and messages speak
  * of the sender's data set or the imported file, never of the store's temporary file.
  */
-class ReceptionCheckTest implements DatabaseUnderTest {
+class ReceptionCheckTest extends StoreFixture {
 
     private static final String LONG_UID = "1.2.826.0.1.3680043.8.498.12345678901234567890123456789012345678901";
 
-    @TempDir
-    Path dir;
-
-    private final DriverConnectionSource db = newDatabase();
-    private Catalog catalog;
-    private FileStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        catalog = Catalog.open(db, CatalogSettings.DEFAULT);
-        store = FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT);
-        store.recover();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-        catalog.close();
-        dropDatabase(db);
-    }
 
     private void reopen(DuplicatePolicy policy) throws Exception {
         store.close();

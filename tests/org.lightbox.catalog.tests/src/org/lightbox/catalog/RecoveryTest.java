@@ -4,39 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lightbox.dicom.core.Attributes;
 import org.lightbox.dicom.core.TransferSyntax;
 
-class RecoveryTest implements DatabaseUnderTest {
+class RecoveryTest extends StoreFixture {
 
-    @TempDir
-    Path dir;
-
-    private final DriverConnectionSource db = newDatabase();
-    private Catalog catalog;
-    private FileStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        catalog = Catalog.open(db, CatalogSettings.DEFAULT);
-        store = FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT);
+    @Override
+    boolean recoverOnOpen() {
+        return false; // the tests run the scan themselves
     }
 
-    @AfterEach
-    void close() throws IOException {
-        store.close();
-        catalog.close();
-        dropDatabase(db);
-    }
 
     private StoredInstance stored(String study, String series, String sop) throws Exception {
         Path f = Files.write(dir.resolve(sop + ".in"), part10(study, series, sop));
