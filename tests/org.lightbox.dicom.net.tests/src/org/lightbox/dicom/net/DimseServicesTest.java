@@ -127,6 +127,27 @@ class DimseServicesTest {
     }
 
     @Test
+    void aRequestServedLongerThanTheIdleTimeoutKeepsItsAssociation() throws Exception {
+        try (TestScp scp = new TestScp(tmp)) {
+            scp.registry.register(MOVE, CommandField.C_MOVE_RQ, rq -> {
+                Thread.sleep(1500); // sub-operations to a slow destination: the requester sends nothing meanwhile
+                CommandSet f = rq.newResponse(Status.SUCCESS);
+                f.setInt(CommandTag.NumberOfCompletedSuboperations, 1).setInt(CommandTag.NumberOfFailedSuboperations, 0)
+                        .setInt(CommandTag.NumberOfWarningSuboperations, 0);
+                rq.respond(f, null);
+            });
+            scp.start(ConnectionOptions.defaults().withIdleTimeout(400));
+            Association as = open(scp, new Connector(ConnectionOptions.defaults()), MOVE, DicomServiceRegistry.VERIFICATION);
+            assertTrue(as.move(MOVE, "DEST", DataWriter.of(KEYS), null).status().isSuccess(),
+                    "answered, not aborted as idle");
+            assertTrue(as.echo().isSuccess(), "and the association goes on");
+            // idle with nothing being served: the timeout still ends it
+            FakePeerTest.waitFor(() -> scp.events.stream().anyMatch(e -> e.startsWith("aborted")));
+            assertTrue(scp.events.stream().anyMatch(e -> e.contains("idle timeout of 400 ms")), scp.events.toString());
+        }
+    }
+
+    @Test
     void getWithRoleSelectionDeliversStoresToTheRequestor() throws Exception {
         byte[] instance = new byte[100_000];
         for (int i = 0; i < instance.length; i++) {

@@ -72,6 +72,7 @@ public final class DimseChannel {
         this.events = events;
         this.pout = new PDataOutputStream(ul);
         this.role = new ReadingRole(this::unattendedWork, association.isRequestor());
+        ul.keepOpenWhile(() -> !inFlight.isEmpty());
     }
 
     Association association() {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import org.lightbox.dicom.net.AssociationAbortedException;
 import org.lightbox.dicom.net.ConnectionOptions;
@@ -52,6 +53,9 @@ public final class UpperLayer {
     private volatile boolean released;
     private long peerMaxPdu;
     private volatile AAssociateAc acceptance;
+
+    /** True while the peer waits for us (we serve its request): then silence is not idleness. */
+    private volatile BooleanSupplier serving = () -> false;
 
     /** The P-DATA-TF PDU being taken apart; valid until the next call of next(). */
     private final PdvCursor pdv = new PdvCursor();
@@ -136,17 +140,19 @@ public final class UpperLayer {
         }
     }
 
+    /**
+     * The idle timeout does not end the association while {@code serving} says a request of the peer is being
+     * served: a C-MOVE requester sends nothing while the sub-operations to a slow destination take their time.
+     * (Our own requests keep the timeout: a peer that never answers must not hold us forever.)
+     */
+    public void keepOpenWhile(BooleanSupplier serving) {
+        this.serving = serving;
+    }
+
     /** Reads a PDU, turning the transport's end, a timeout or a malformed header into the state machine's events. */
     private int readPdu() throws IOException {
         try {
-            return reader.read();
-        } catch (SocketTimeoutException e) {
-            if (state() == State.STA13) {
-                fire(Event.EVT18);
-                closeSocket();
-                return TRANSPORT_ENDED;
-            }
-            throw localAbort("no PDU from peer within the idle timeout of " + options.idleTimeoutMillis() + " ms");
+            return readPduWaiting();
         } catch (PduReader.TruncatedPduException | EOFException | SocketException e) {
             if (state() == State.STA13 || state() == State.STA1) {
                 fireIfLegal(Event.EVT17);
@@ -156,6 +162,25 @@ public final class UpperLayer {
             throw transportClosed(e);
         } catch (PduFormatException e) {
             throw invalidPdu(e);
+        }
+    }
+
+    /** {@link PduReader#read()}, read again after a timeout while serving (the reader resumes where it was). */
+    private int readPduWaiting() throws IOException {
+        while (true) {
+            try {
+                return reader.read();
+            } catch (SocketTimeoutException e) {
+                if (state() == State.STA13) {
+                    fire(Event.EVT18);
+                    closeSocket();
+                    return TRANSPORT_ENDED;
+                }
+                if (!serving.getAsBoolean()) {
+                    throw localAbort("no PDU from peer within the idle timeout of " + options.idleTimeoutMillis()
+                            + " ms");
+                }
+            }
         }
     }
 
