@@ -31,6 +31,9 @@ public record AutoDeleteRules(int maxAgeDays, AgeBasis ageBasis, long minFreeMeg
     }
 
     /** No rules: nothing is deleted automatically; checked hourly should rules be added. */
+    /** The largest space limit, in megabytes (MiB) whose byte count a long holds (8 EiB). */
+    public static final long MAX_MEGABYTES = Long.MAX_VALUE / (1024 * 1024);
+
     public static final AutoDeleteRules NONE = new AutoDeleteRules(0, AgeBasis.RECEIVED, 0, 0, Set.of(), 60, false);
 
     public AutoDeleteRules {
@@ -40,6 +43,15 @@ public record AutoDeleteRules(int maxAgeDays, AgeBasis ageBasis, long minFreeMeg
         }
         if (minFreeMegabytes < 0 || maxStoreMegabytes < 0) {
             throw new IllegalArgumentException("auto-delete space limits must not be negative");
+        }
+        // in bytes they must fit a long: a larger value would wrap round and delete studies
+        if (minFreeMegabytes > MAX_MEGABYTES) {
+            throw new IllegalArgumentException("min-free-mb " + minFreeMegabytes + " is more than the largest "
+                    + "possible, " + MAX_MEGABYTES + " MB");
+        }
+        if (maxStoreMegabytes > MAX_MEGABYTES) {
+            throw new IllegalArgumentException("max-store-mb " + maxStoreMegabytes + " is more than the largest "
+                    + "possible, " + MAX_MEGABYTES + " MB");
         }
         if (intervalMinutes < 1) {
             throw new IllegalArgumentException("auto-delete interval must be at least 1 minute, not "

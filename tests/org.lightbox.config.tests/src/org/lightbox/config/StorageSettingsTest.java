@@ -91,6 +91,17 @@ class StorageSettingsTest {
         e = assertThrows(ConfigurationException.class, () -> store().load());
         assertTrue(e.getMessage().contains("<auto-delete>: auto-delete age -3 days is negative"), e.getMessage());
 
+        // a quota whose bytes do not fit a long would wrap round and delete studies
+        write("<lightbox-configuration version='1'><device><storage><auto-delete max-store-mb='17592186044418'/>"
+                + "</storage></device></lightbox-configuration>");
+        e = assertThrows(ConfigurationException.class, () -> store().load());
+        assertTrue(e.getMessage().contains("<auto-delete>: max-store-mb 17592186044418 is more than the largest"),
+                e.getMessage());
+        write("<lightbox-configuration version='1'><device><storage><auto-delete min-free-mb='9000000000000000'/>"
+                + "</storage></device></lightbox-configuration>");
+        e = assertThrows(ConfigurationException.class, () -> store().load());
+        assertTrue(e.getMessage().contains("<auto-delete>: min-free-mb 9000000000000000 is more"), e.getMessage());
+
         write("<lightbox-configuration version='1'><device><storage><auto-delete min-free-mb='lots'/></storage>"
                 + "</device></lightbox-configuration>");
         e = assertThrows(ConfigurationException.class, () -> store().load());
