@@ -52,6 +52,16 @@ final class CommandLine {
             out.println(command.usage());
             return OK;
         }
+        for (String a : rest) {
+            if (a.indexOf('\uFFFD') >= 0) {
+                // the JVM could not decode the argument's bytes in this locale: matching it would silently find
+                // nothing (a name typed with umlauts under LANG=C, or Latin-1 bytes in a UTF-8 shell)
+                err.println("lightbox " + name + ": the argument '" + a + "' has characters this locale ("
+                        + System.getProperty("sun.jnu.encoding", "?") + ") cannot read; run in a UTF-8 locale, e.g. "
+                        + "LC_ALL=C.UTF-8");
+                return USAGE;
+            }
+        }
         try {
             return command.run(rest, out, err);
         } catch (UsageException e) {

@@ -92,7 +92,7 @@ public final class StudiesCommand implements Command {
         try (NodeStorage storage = NodeStorage.open(h, config.storage(),
                 NodeStorage.loadDriver(NodeStorage.catalogLocation(h, config.storage())))) {
             return switch (r.verb) {
-                case "list" -> list(storage.catalog(), query, r.json, out);
+                case "list" -> list(storage.catalog(), query, r.limit, r.json, out);
                 case "series" -> series(storage.catalog(), r.uids.get(0), r.json, out, err);
                 case "protect", "unprotect" -> protect(storage.catalog(), r.uids, r.verb.equals("protect"), out, err);
                 case "delete" -> delete(storage, r.uids, out, err);
@@ -168,15 +168,16 @@ public final class StudiesCommand implements Command {
             for (String[] kv : r.matching) {
                 rq.match(QueryOptions.tag(kv[0]), kv[1].isEmpty() ? new String[0] : kv[1].split("\\\\", -1));
             }
+            // no limit here: the catalog's rows come in no useful order, --limit keeps the newest after sorting
             return new FindQuery(InformationModel.STUDY_ROOT, QueryLevel.STUDY, rq.identifier(),
-                    org.lightbox.catalog.QueryOptions.DEFAULT.withCaseInsensitivePersonNames(true)
-                            .withLimit(r.limit));
+                    org.lightbox.catalog.QueryOptions.DEFAULT.withCaseInsensitivePersonNames(true));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private static int list(Catalog catalog, FindQuery query, boolean json, PrintStream out) throws Exception {
+    private static int list(Catalog catalog, FindQuery query, int limit, boolean json, PrintStream out)
+            throws Exception {
         List<StudyRecord> studies = new ArrayList<>();
         try (CatalogCursor<StudyRecord> c = catalog.studies(query)) {
             for (StudyRecord s = c.next(); s != null; s = c.next()) {
@@ -188,6 +189,10 @@ public final class StudiesCommand implements Command {
         // newest first, as the browser shows them: date, then time (both sortable as text), then UID
         studies.sort(Comparator.comparing((StudyRecord s) -> text(s.studyDate()))
                 .thenComparing(s -> text(s.studyTime())).reversed().thenComparing(StudyRecord::studyUid));
+        boolean cut = limit > 0 && studies.size() > limit;
+        if (cut) {
+            studies = new ArrayList<>(studies.subList(0, limit));
+        }
         TablePrinter t = json
                 ? new TablePrinter(List.of("StudyInstanceUID", "StudyDate", "StudyTime", "PatientName", "PatientID",
                         "IssuerOfPatientID", "PatientBirthDate", "PatientSex", "AccessionNumber", "StudyID",
@@ -204,7 +209,7 @@ public final class StudiesCommand implements Command {
             if (json) {
                 t.add(s.studyUid(), s.studyDate(), s.studyTime(), s.patientName(), s.patientId(),
                         s.issuerOfPatientId(), s.patientBirthDate(), s.patientSex(), s.accessionNumber(), s.studyId(),
-                        s.description(), s.modalities() == null ? null : s.modalities().split("\\\\"),
+                        s.description(), s.modalities() == null ? null : List.of(s.modalities().split("\\\\")),
                         s.numberOfSeries(), s.numberOfInstances(), s.sizeOnDisk(), s.state().name(),
                         s.isProtected(), text(s.received()), text(s.lastAccess()));
             } else {
@@ -217,8 +222,7 @@ public final class StudiesCommand implements Command {
         t.finish();
         if (!json) {
             out.println(studies.size() + " study(ies), " + images + " image(s), " + megabytes(bytes) + " MB"
-                    + (query.options().limit() > 0 && studies.size() >= query.options().limit()
-                            ? " (stopped at --limit)" : ""));
+                    + (cut ? " (the newest " + limit + "; --limit)" : ""));
         }
         return 0;
     }
@@ -306,7 +310,9 @@ public final class StudiesCommand implements Command {
 
     private static int deletions(Catalog catalog, int days, boolean json, PrintStream out) throws Exception {
         Instant now = Instant.now();
-        List<DeletionEvent> events = catalog.activityLog().deletions(now.minus(Duration.ofDays(days)), now, 10_000);
+        // beyond a century, from the epoch: the databases' timestamps end long before Duration's limits
+        Instant from = days > 36_500 ? Instant.EPOCH : now.minus(Duration.ofDays(days));
+        List<DeletionEvent> events = catalog.activityLog().deletions(from, now, 10_000);
         TablePrinter t = new TablePrinter(json
                 ? List.of("Time", "StudyInstanceUID", "PatientID", "PatientName", "StudyDate", "Instances",
                         "Bytes", "Reason")

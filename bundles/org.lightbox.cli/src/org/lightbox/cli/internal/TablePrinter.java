@@ -38,7 +38,9 @@ final class TablePrinter {
         String[] row = new String[cells.length];
         for (int i = 0; i < row.length; i++) {
             Object c = cells[i];
-            row[i] = c == null ? "" : c instanceof String[] v ? String.join("\\", v) : c.toString();
+            String text = c == null ? "" : c instanceof String[] v ? String.join("\\", v)
+                    : c instanceof List<?> l ? String.join("\\", l.stream().map(String::valueOf).toList()) : c.toString();
+            row[i] = visible(text);
         }
         rows.add(row);
     }
@@ -48,6 +50,12 @@ final class TablePrinter {
             b.append("null");
         } else if (cell instanceof Number || cell instanceof Boolean) {
             b.append(cell);
+        } else if (cell instanceof List<?> l) { // always an array, even of one
+            b.append('[');
+            for (int k = 0; k < l.size(); k++) {
+                b.append(k == 0 ? "" : ",").append(quote(String.valueOf(l.get(k))));
+            }
+            b.append(']');
         } else if (cell instanceof String[] v) {
             if (v.length == 1) {
                 b.append(quote(v[0]));
@@ -96,6 +104,27 @@ final class TablePrinter {
         out.println(b);
     }
 
+    /** Control characters of a value (an ISO 2022 escape, say) shown as {@code \xNN}, not sent to the terminal. */
+    static String visible(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                if (b == null) {
+                    b = new StringBuilder(s.substring(0, i));
+                }
+                b.append(String.format("\\x%02X", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /**
+     * A JSON string in ASCII: characters beyond it as backslash-u escapes, so that the output means the same in any
+     * locale (under LANG=C the JVM would print them as '?').
+     */
     static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
@@ -107,7 +136,7 @@ final class TablePrinter {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c > 0x7E) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -97,6 +97,15 @@ class CommandLineTest {
     }
 
     @Test
+    void anArgumentTheLocaleCouldNotDecodeIsRefusedBeforeTheCommandRuns() {
+        Scripted studies = new Scripted("studies", null);
+        String undecoded = "PatientName=M" + (char) 0xFFFD + (char) 0xFFFD + "ller*"; // umlaut bytes under LANG=C
+        assertEquals(CommandLine.USAGE, run(List.of(studies), "studies", "-m", undecoded));
+        assertTrue(studies.calls.isEmpty(), "nothing matched against a mangled name");
+        assertTrue(err().contains("run in a UTF-8 locale"), err());
+    }
+
+    @Test
     void unknownCommandFailsWithOneLine() {
         assertEquals(CommandLine.USAGE, run(List.of(), "frobnicate"));
         assertEquals(1, err().lines().count(), err());

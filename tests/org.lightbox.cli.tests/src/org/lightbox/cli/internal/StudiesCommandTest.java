@@ -127,9 +127,15 @@ class StudiesCommandTest {
         String json = lines.get(0);
         assertTrue(json.startsWith("{\"StudyInstanceUID\":\"" + US_STUDY + "\""), json);
         assertTrue(json.contains("\"PatientName\":\"Nakamura^Yuki\""), json);
-        assertTrue(json.contains("\"ModalitiesInStudy\":\"US\",\"NumberOfStudyRelatedSeries\":1,"
+        assertTrue(json.contains("\"ModalitiesInStudy\":[\"US\"],\"NumberOfStudyRelatedSeries\":1,"
                 + "\"NumberOfStudyRelatedInstances\":1,"), json);
         assertTrue(json.contains("\"State\":\"RECEIVED\",\"Protected\":false"), json);
+        assertEquals(0, run("-m", "PatientID=P1", "--json"));
+        assertTrue(out().contains("\"PatientName\":\"M\\u00fcller^J\\u00fcrgen\""), "ASCII JSON in any locale: " + out());
+        assertEquals(0, run("--limit", "2"));
+        List<String> newest = lines();
+        assertTrue(newest.get(1).endsWith(MR_STUDY) && newest.get(2).endsWith(US_STUDY), out());
+        assertEquals("2 study(ies), 2 image(s), 0.8 MB (the newest 2; --limit)", newest.get(3));
         assertEquals(0, run("-m", "PatientID=P9"));
         assertEquals("0 study(ies), 0 image(s), 0.0 MB", lines().get(1));
     }
@@ -176,6 +182,8 @@ class StudiesCommandTest {
         assertTrue(err().contains("no study " + CT_STUDY), err());
         assertEquals(1, run("protect", "1.2.3.4"));
 
+        assertEquals(0, run("deletions", "--days", "2147483647"));
+        assertTrue(out().contains("2 deletion(s)"), out());
         assertEquals(0, run("deletions"));
         List<String> log = lines();
         assertEquals("2 deletion(s) in the last 30 day(s)", log.get(log.size() - 1));
