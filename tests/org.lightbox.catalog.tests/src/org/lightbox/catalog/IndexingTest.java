@@ -223,6 +223,42 @@ class IndexingTest implements DatabaseUnderTest {
     }
 
     @Test
+    void aReplacingCopyCorrectsThePatientStudyAndSeriesItBelongsTo() throws Exception {
+        catalog.index(TestInstances.ct("P1", "Imp^Ort", "1.15", "1.15.1", "1.15.1.1"), file("old", 10));
+        Attributes fixed = TestInstances.ct("P1", "Corrected^Name", "1.15", "1.15.1", "1.15.1.1");
+        fixed.setString(Tag.StudyDate, VR.DA, "20240202");
+        fixed.setString(Tag.StudyDescription, VR.LO, "Knee");
+        fixed.setString(Tag.Modality, VR.CS, "MR");
+        fixed.setString(Tag.SeriesDescription, VR.LO, "Sagittal");
+        catalog.index(fixed, file("new", 12), DuplicatePolicy.REPLACE);
+        StudyRecord s = catalog.study("1.15").orElseThrow();
+        assertEquals("Corrected^Name", s.patientName());
+        assertEquals("20240202", s.studyDate());
+        assertEquals("Knee", s.description());
+        assertEquals("MR", s.modalities());
+        assertEquals(1, s.numberOfInstances());
+        SeriesRecord series = catalog.series("1.15").get(0);
+        assertEquals("MR", series.modality());
+        assertEquals("Sagittal", series.description());
+        // and as a C-FIND sees it, stored attributes included
+        Attributes keys = new Attributes();
+        keys.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
+        keys.setString(Tag.StudyInstanceUID, VR.UI, "1.15");
+        keys.setNull(Tag.PatientName, VR.PN);
+        keys.setNull(Tag.ModalitiesInStudy, VR.CS);
+        try (CatalogCursor<Attributes> c = catalog.find(FindQuery.of(InformationModel.STUDY_ROOT, keys,
+                QueryOptions.DEFAULT))) {
+            Attributes m = c.next();
+            assertEquals("Corrected^Name", m.getString(Tag.PatientName));
+            assertEquals("MR", m.getString(Tag.ModalitiesInStudy));
+        }
+        // keep-both adds a copy and corrects nothing
+        Attributes again = TestInstances.ct("P1", "Third^Try", "1.15", "1.15.1", "1.15.1.1");
+        catalog.index(again, file("third", 12), DuplicatePolicy.KEEP_BOTH);
+        assertEquals("Corrected^Name", catalog.study("1.15").orElseThrow().patientName());
+    }
+
+    @Test
     void replacingTheOnlyInstanceOfAnotherStudyRemovesThatStudy() throws Exception {
         catalog.index(TestInstances.ct("P1", "A^B", "1.13", "1.13.1", "1.13.1.1"), file("old", 10));
         catalog.index(TestInstances.ct("P2", "C^D", "1.14", "1.14.1", "1.13.1.1"), file("new", 10),

@@ -199,6 +199,7 @@ public final class InstanceIndexer {
             replaced = InstanceRemoval.remove(c, existing, "replaced by a new copy of SOP Instance "
                     + v.sopInstanceUid, now).files();
             b.forgetRows();
+            ReplacedAttributes.apply(c, v, studyPk, seriesPk, dialect);
         }
         return new IndexedInstance(v.studyUid, v.seriesUid, v.sopInstanceUid, v.sopClassUid, newStudy, newSeries,
                 dupNo, replaced);
