@@ -9,16 +9,29 @@ public class DuplicateInstanceException extends CatalogException {
     private static final long serialVersionUID = 1L;
 
     private final String sopInstanceUid;
+    private final boolean identical;
 
-    /** {@code message} says why this copy was not stored. */
-    public DuplicateInstanceException(String sopInstanceUid, String message) {
+    private DuplicateInstanceException(String sopInstanceUid, String message, boolean identical) {
         super(message);
         this.sopInstanceUid = sopInstanceUid;
+        this.identical = identical;
     }
 
+    /** Refused by the REJECT policy. */
     public DuplicateInstanceException(String sopInstanceUid) {
-        super("SOP Instance UID " + sopInstanceUid + " is already stored and duplicates are rejected");
-        this.sopInstanceUid = sopInstanceUid;
+        this(sopInstanceUid, "SOP Instance UID " + sopInstanceUid + " is already stored and duplicates are rejected",
+                false);
+    }
+
+    /** An import of a copy identical, byte for byte, to a stored one: nothing new to keep, whatever the policy. */
+    public static DuplicateInstanceException identical(String sopInstanceUid) {
+        return new DuplicateInstanceException(sopInstanceUid, "SOP Instance UID " + sopInstanceUid
+                + " is already stored, byte for byte", true);
+    }
+
+    /** True for {@link #identical(String)}: the instance is there as it is, not refused. */
+    public boolean isIdentical() {
+        return identical;
     }
 
     public String sopInstanceUid() {

@@ -332,8 +332,7 @@ public final class FileStore implements AutoCloseable {
         if (in.skipsIdenticalStored()) {
             Path same = identicalCopy(id.sopInstanceUid(), temp, size);
             if (same != null) {
-                throw new DuplicateInstanceException(id.sopInstanceUid(), "SOP Instance UID " + id.sopInstanceUid()
-                        + " is already stored, byte for byte");
+                throw DuplicateInstanceException.identical(id.sopInstanceUid());
             }
         }
         List<Path> newDirectories = new ArrayList<>();

@@ -52,13 +52,15 @@ public final class ImportCommand implements Command {
     static final class Tally {
         int imported;
         int duplicates;
+        int refused;
         int skipped;
         int failed;
         long bytes;
 
         String summary() {
-            return String.format("imported %d file(s), %.1f MB; %d already stored, %d skipped (not DICOM), %d failed",
-                    imported, bytes / 1e6, duplicates, skipped, failed);
+            return String.format("imported %d file(s), %.1f MB; %d already stored, %s%d skipped (not DICOM), %d failed",
+                    imported, bytes / 1e6, duplicates, refused == 0 ? "" : refused
+                            + " refused (another copy is stored and duplicates are rejected), ", skipped, failed);
         }
 
         String progress(int done, int total) {
@@ -120,7 +122,11 @@ public final class ImportCommand implements Command {
             t.imported++;
             t.bytes += s.file().size();
         } catch (DuplicateInstanceException e) {
-            t.duplicates++;
+            if (e.isIdentical()) {
+                t.duplicates++;
+            } else {
+                t.refused++;
+            }
         } catch (InvalidInstanceException e) {
             err.println(f + ": " + e.getMessage());
             t.failed++;
