@@ -116,10 +116,19 @@ final class BackgroundIndexer implements AutoCloseable {
             end = batch.removeIf(t -> t == END); // by identity: the two markers are equal records
             batch.removeIf(t -> t == NUDGE);
             if (!batch.isEmpty()) {
-                index(batch);
-                synchronized (progress) {
-                    finished += batch.size();
-                    progress.notifyAll();
+                try {
+                    index(batch);
+                } catch (RuntimeException | Error e) {
+                    // the thread must live on, and the batch count as finished, or every release would wait for
+                    // ever; the store is then not marked clean, so the next start's full scan catalogues the files
+                    failures = true;
+                    LOG.log(System.Logger.Level.ERROR, "the indexer failed on " + batch.size() + " file(s); the "
+                            + "next start's recovery scan catalogues them: " + e, e);
+                } finally {
+                    synchronized (progress) {
+                        finished += batch.size();
+                        progress.notifyAll();
+                    }
                 }
             }
             batch.clear();
@@ -182,8 +191,8 @@ final class BackgroundIndexer implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Task t = batch.get(i);
             IndexedInstance ii = indexed.get(i);
-            store.deleteReplaced(ii);
             try {
+                store.deleteReplaced(ii);
                 t.listener().indexed(new StoredInstance(ii, t.file(), t.path()));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "an indexing listener failed: " + e, e);

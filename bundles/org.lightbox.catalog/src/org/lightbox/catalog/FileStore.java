@@ -273,7 +273,9 @@ public final class FileStore implements AutoCloseable {
     /** Deletes the files of the copies a REPLACE duplicate policy took out of the catalog. */
     void deleteReplaced(IndexedInstance indexed) {
         for (StoredFile old : indexed.replaced()) {
-            deleteQuietly(resolve(old));
+            if (old.storeId().equals(storeId)) { // another workstation's file is not ours to delete
+                deleteQuietly(resolve(old));
+            }
         }
     }
 

@@ -254,6 +254,42 @@ class FileStoreTest extends StoreFixture {
     }
 
     @Test
+    void replaceLeavesACopyInAnotherWorkstationsStoreAlone() throws Exception {
+        reopen(DuplicatePolicy.REPLACE);
+        // a second workstation: its own store, the same (shared) catalog
+        try (FileStore other = FileStore.open(dir.resolve("other-store"), catalog, StoreSettings.DEFAULT)) {
+            other.recover();
+            Attributes ds = TestInstances.ct("P9", "A^B", "1.2.49", "1.2.49.1", "1.2.49.1.1");
+            StoredInstance theirs = receive(other, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            // received here through the background indexer, as the node does
+            java.util.concurrent.CompletableFuture<StoredInstance> indexed = new java.util.concurrent.CompletableFuture<>();
+            try (IncomingFile in = store.create(ds.getString(Tag.SOPClassUID), "1.2.49.1.1",
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), "MODALITY2")) {
+                in.output().write(TestInstances.dataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+                in.commitThenIndex(new IndexingListener() {
+                    @Override
+                    public void indexed(StoredInstance s) {
+                        indexed.complete(s);
+                    }
+
+                    @Override
+                    public void failed(Path file, CatalogException cause) {
+                        indexed.completeExceptionally(cause);
+                    }
+                });
+            }
+            StoredInstance ours = indexed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(ours.indexed().replaced().isEmpty(), "the other store's copy is not replaced");
+            assertTrue(Files.exists(theirs.path()), "and its file stays");
+            assertEquals(2, catalog.instances(List.of("1.2.49.1.1")).size(), "both copies are catalogued");
+            // the indexer lives on: the next reception is catalogued too
+            StoredInstance next = receive(store, TestInstances.ct("P9", "A^B", "1.2.49", "1.2.49.1", "1.2.49.1.2"),
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            assertEquals(1, catalog.instances(List.of(next.indexed().sopInstanceUid())).size());
+        }
+    }
+
+    @Test
     void batchAndNeverPoliciesStoreToo() throws Exception {
         for (FsyncPolicy p : new FsyncPolicy[] { FsyncPolicy.BATCH, FsyncPolicy.NEVER }) {
             store.close();

@@ -52,8 +52,8 @@ public final class SendCommand implements Command {
                 + "  --calling-aet AET    our AE title (default: the node's)\n"
                 + "  --timeout SECONDS    give up waiting after this long; the job stays queued (default 3600)\n"
                 + "  --home DIR           the data folder (default: $LIGHTBOX_HOME or ~/.lightbox)\n"
-                + "  NAME is a remote AE of the configuration. Stop a node running on the same data folder first\n"
-                + "  unless the catalog is shared (the embedded database allows one process).";
+                + "  NAME is a remote AE of the configuration. Stop a node or workbench running on the same data\n"
+                + "  folder first (it holds the store), or use --queue from there.";
     }
 
     @Override

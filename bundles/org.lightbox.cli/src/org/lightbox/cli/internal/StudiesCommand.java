@@ -67,8 +67,8 @@ public final class StudiesCommand implements Command {
                 + "  delete       remove studies' files and catalog entries (protected ones are refused)\n"
                 + "  auto-delete  apply the configured auto-delete rules once, now\n"
                 + "  deletions    the deletion log of the last N days (default 30)\n"
-                + "  The node and the workbench must not be running on the data folder (unless the catalog is shared\n"
-                + "  through a database server).";
+                + "  The node and the workbench must not be running on the data folder: they hold its store (also\n"
+                + "  when the catalog is shared through a database server).";
     }
 
     /** What was asked on the command line. */
@@ -272,7 +272,10 @@ public final class StudiesCommand implements Command {
             try {
                 DeletedStudy d = storage.fileStore().deleteStudy(uid, "deleted with 'lightbox studies delete'");
                 if (d.instances() == 0 && !d.studyRemoved()) {
-                    err.println("no study " + uid + " in the catalog");
+                    err.println(storage.catalog().study(uid).isPresent()
+                            ? "study " + uid + " has no files in this data folder's store: another workstation "
+                                    + "sharing the catalog holds them; delete it there"
+                            : "no study " + uid + " in the catalog");
                     failed++;
                 } else {
                     out.println("deleted " + uid + ": " + d.instances() + " image(s), " + megabytes(d.bytes())

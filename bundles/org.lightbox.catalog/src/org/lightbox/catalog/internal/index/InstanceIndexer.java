@@ -194,15 +194,40 @@ public final class InstanceIndexer {
             }
         }
         List<StoredFile> replaced = List.of();
-        if (!existing.isEmpty() && policy == DuplicatePolicy.REPLACE) {
+        List<Long> ours = !existing.isEmpty() && policy == DuplicatePolicy.REPLACE
+                ? inStore(c, existing, file.storeId()) : List.of();
+        if (!ours.isEmpty()) {
             b.flush(c, now); // the removal adjusts the same counters and may remove rows that end up empty
-            replaced = InstanceRemoval.remove(c, existing, "replaced by a new copy of SOP Instance "
+            replaced = InstanceRemoval.remove(c, ours, "replaced by a new copy of SOP Instance "
                     + v.sopInstanceUid, now).files();
             b.forgetRows();
             ReplacedAttributes.apply(c, v, studyPk, seriesPk, dialect);
         }
         return new IndexedInstance(v.studyUid, v.seriesUid, v.sopInstanceUid, v.sopClassUid, newStudy, newSeries,
                 dupNo, replaced);
+    }
+
+    /**
+     * The copies among {@code instances} whose files are in {@code storeId}. With a catalog shared by several
+     * workstations a copy in another's store is not this node's to replace: it cannot delete that file, and the
+     * other node still serves it. Such copies stay, as under keep-both.
+     */
+    private static List<Long> inStore(Connection c, List<Long> instances, String storeId) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        PreparedStatement ps = STATEMENTS.prepare(c, "SELECT STORE_ID FROM FILE_REF WHERE INSTANCE_FK = ?");
+        for (long pk : instances) {
+            ps.setLong(1, pk);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean elsewhere = false;
+                while (rs.next()) {
+                    elsewhere |= !storeId.equals(rs.getString(1));
+                }
+                if (!elsewhere) {
+                    out.add(pk);
+                }
+            }
+        }
+        return out;
     }
 
     private static void lockOnce(Connection c, long studyPk, Batch b) throws SQLException {
