@@ -32,8 +32,10 @@ public final class NodeTls {
         try {
             return TlsOptions.of(Path.of(settings.keyStore()), settings.keyStorePassword(System::getenv),
                     Path.of(settings.trustStore()), settings.trustStorePassword(System::getenv));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IOException("cannot open the TLS key store " + settings.keyStore() + " or trust store "
+        } catch (IOException e) {
+            throw new IOException("DICOM TLS: " + e.getMessage(), e); // names the store that failed
+        } catch (GeneralSecurityException e) {
+            throw new IOException("DICOM TLS with key store " + settings.keyStore() + " and trust store "
                     + settings.trustStore() + ": " + e.getMessage(), e);
         }
     }

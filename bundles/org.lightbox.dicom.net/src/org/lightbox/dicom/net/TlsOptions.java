@@ -23,6 +23,8 @@ public final class TlsOptions {
     private final List<String> protocols;
     private final boolean needClientAuth;
 
+    private static final System.Logger LOG = System.getLogger(TlsOptions.class.getName());
+
     private TlsOptions(SSLContext context, List<String> protocols, boolean needClientAuth) {
         this.context = context;
         this.protocols = List.copyOf(protocols);
@@ -38,16 +40,54 @@ public final class TlsOptions {
             throws IOException, GeneralSecurityException {
         KeyManagerFactory kmf = null;
         if (keyStore != null) {
-            KeyStore ks = load(keyStore, keyStorePassword);
+            KeyStore ks = load(keyStore, keyStorePassword, "key store");
+            requireKey(ks, keyStore);
             kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, keyStorePassword);
         }
-        KeyStore ts = load(trustStore, trustStorePassword);
+        KeyStore ts = load(trustStore, trustStorePassword, "trust store");
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(ts);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return new TlsOptions(ctx, DEFAULT_PROTOCOLS, true);
+    }
+
+    /**
+     * A key store without a private key would let a node start and then fail every handshake ("no available
+     * authentication scheme"): refused here, naming the file. A certificate out of its validity is only logged,
+     * as the peers decide whether they accept it.
+     */
+    private static void requireKey(KeyStore ks, Path file) throws GeneralSecurityException {
+        boolean key = false;
+        for (String alias : java.util.Collections.list(ks.aliases())) {
+            if (!ks.isKeyEntry(alias)) {
+                continue;
+            }
+            key = true;
+            if (ks.getCertificate(alias) instanceof java.security.cert.X509Certificate x) {
+                try {
+                    x.checkValidity();
+                } catch (java.security.cert.CertificateExpiredException
+                        | java.security.cert.CertificateNotYetValidException e) {
+                    LOG.log(System.Logger.Level.WARNING, "the certificate \"{0}\" in {1} is valid from {2} to {3} only:"
+                            + " peers will refuse it", alias, file, x.getNotBefore(), x.getNotAfter());
+                }
+            }
+        }
+        if (!key) {
+            throw new java.security.KeyStoreException("the key store " + file + " holds no private key: DICOM TLS "
+                    + "needs this device's key and certificate (a trust store holds only others' certificates)");
+        }
+    }
+
+    private static KeyStore load(Path p, char[] password, String what) throws IOException, GeneralSecurityException {
+        try {
+            return load(p, password);
+        } catch (IOException e) {
+            throw new IOException("cannot open the " + what + " " + p + ": " + e.getMessage()
+                    + (password == null || password.length == 0 ? " (no password was given)" : ""), e);
+        }
     }
 
     private static KeyStore load(Path p, char[] password) throws IOException, GeneralSecurityException {

@@ -55,6 +55,23 @@ class TlsTest {
     }
 
     @Test
+    void aKeyStoreWithoutAPrivateKeyOrAStoreThatWillNotOpenIsRefusedNamingTheFile() {
+        // the trust store holds certificates only: as the node's key store every handshake would fail later
+        java.security.KeyStoreException noKey = org.junit.jupiter.api.Assertions.assertThrows(
+                java.security.KeyStoreException.class, () -> TlsOptions.of(trust, PASSWORD, trust, PASSWORD));
+        org.junit.jupiter.api.Assertions.assertTrue(noKey.getMessage().contains(trust + " holds no private key"),
+                noKey.getMessage());
+        IOException wrong = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> TlsOptions.of(serverKeys, "wrong".toCharArray(), trust, PASSWORD));
+        org.junit.jupiter.api.Assertions.assertTrue(wrong.getMessage().startsWith("cannot open the key store "
+                + serverKeys), wrong.getMessage());
+        IOException none = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> TlsOptions.of(serverKeys, PASSWORD, trust, new char[0]));
+        org.junit.jupiter.api.Assertions.assertTrue(none.getMessage().startsWith("cannot open the trust store " + trust)
+                && none.getMessage().endsWith("(no password was given)"), none.getMessage());
+    }
+
+    @Test
     void echoAndStoreOverTls12And13() throws Exception {
         for (String protocol : new String[] { "TLSv1.3", "TLSv1.2" }) {
             try (TestScp scp = new TestScp(keys).start(tls(serverKeys, TlsOptions.DEFAULT_PROTOCOLS))) {
