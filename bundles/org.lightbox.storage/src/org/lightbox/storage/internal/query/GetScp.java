@@ -61,19 +61,11 @@ public final class GetScp implements DimseService {
                 }
                 ops.pending();
             }
-            int status = ops.finalStatus(cancelled);
-            IOException unanswered = null;
-            try {
-                ops.respondFinal(cancelled, comment);
-            } catch (IOException e) {
-                unanswered = e; // the requester went away: what was sent is still logged and reported
-            }
-            r.log(catalog.activityLog(), aeTitle, caller, hostOf(a), status);
-            events.fire(new NodeEvent.RetrieveCompleted(Instant.now(), a.label(), caller, caller, true,
-                    ops.completedCount(), ops.failedCount(), ops.warningCount(), status, ops.failedUids()));
-            if (unanswered != null) {
-                throw unanswered;
-            }
+            ops.respondFinal(cancelled, comment, status -> {
+                r.log(catalog.activityLog(), aeTitle, caller, hostOf(a), status);
+                events.fire(new NodeEvent.RetrieveCompleted(Instant.now(), a.label(), caller, caller, true,
+                        ops.completedCount(), ops.failedCount(), ops.warningCount(), status, ops.failedUids()));
+            });
         } catch (DimseStatusException e) {
             Failures.respond(rq, e);
             events.fire(new NodeEvent.RetrieveCompleted(Instant.now(), a.label(), caller, caller, true, 0, 0, 0,

@@ -105,19 +105,12 @@ public final class MoveScp implements DimseService {
                 end(out);
             }
         }
-        int status = ops.finalStatus(cancelled);
-        IOException unanswered = null;
-        try {
-            ops.respondFinal(cancelled, comment);
-        } catch (IOException e) {
-            unanswered = e; // the requester went away: what was sent is still logged and reported
-        }
-        r.log(activityLog(), config.node().aeTitle(), remote.aeTitle(), remote.host(), status);
-        events.fire(new NodeEvent.RetrieveCompleted(Instant.now(), rq.association().label(), caller, remote.aeTitle(),
-                false, ops.completedCount(), ops.failedCount(), ops.warningCount(), status, ops.failedUids()));
-        if (unanswered != null) {
-            throw unanswered;
-        }
+        ops.respondFinal(cancelled, comment, status -> {
+            r.log(activityLog(), config.node().aeTitle(), remote.aeTitle(), remote.host(), status);
+            events.fire(new NodeEvent.RetrieveCompleted(Instant.now(), rq.association().label(), caller,
+                    remote.aeTitle(), false, ops.completedCount(), ops.failedCount(), ops.warningCount(), status,
+                    ops.failedUids()));
+        });
     }
 
     private ActivityLog activityLog() {

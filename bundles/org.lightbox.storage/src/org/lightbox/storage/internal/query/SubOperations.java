@@ -90,6 +90,23 @@ final class SubOperations {
         return failed > 0 || warnings > 0 ? Status.SUB_OPERATIONS_COMPLETE_WITH_FAILURES : Status.SUCCESS;
     }
 
+    /**
+     * Sends the final response, then has {@code record} log and report the retrieve with its status; that happens
+     * also when the requester has gone and the response cannot be sent (the failure is thrown afterwards).
+     */
+    void respondFinal(boolean cancelled, String comment, java.util.function.IntConsumer record) throws IOException {
+        IOException unanswered = null;
+        try {
+            respondFinal(cancelled, comment);
+        } catch (IOException e) {
+            unanswered = e;
+        }
+        record.accept(finalStatus(cancelled));
+        if (unanswered != null) {
+            throw unanswered;
+        }
+    }
+
     /** Sends the final response; returns its status. */
     int respondFinal(boolean cancelled, String comment) throws IOException {
         int status = finalStatus(cancelled);
