@@ -148,7 +148,12 @@ public sealed interface NodeEvent {
 
         @Override
         public String describe() {
-            return "auto-delete removed " + studyUids.size() + " study(ies), " + bytesFreed + " bytes: " + reason;
+            // the studies by UID (the deletion log has them all, with patients), and the first one's rule
+            String which = String.join(", ", studyUids.subList(0, Math.min(5, studyUids.size())))
+                    + (studyUids.size() > 5 ? ", ..." : "");
+            String why = reason.startsWith("auto-delete: ") ? reason.substring("auto-delete: ".length()) : reason;
+            return "auto-delete removed " + studyUids.size() + " study(ies) (" + which + "), "
+                    + StoreUsage.size(bytesFreed) + ": " + why;
         }
     }
 
