@@ -72,8 +72,12 @@ final class StoreRecovery {
             for (FileRow row = rows.next(); row != null; row = rows.next()) {
                 Path p = root.resolve(row.path());
                 if (!Files.isRegularFile(p)) {
+                    LOG.log(System.Logger.Level.WARNING, "recovery scan: {0} is catalogued but its file is missing; "
+                            + "its row is removed", p);
                     missing.add(row.instanceKey());
                 } else if (Files.size(p) != row.size()) {
+                    LOG.log(System.Logger.Level.WARNING, "recovery scan: {0} has {1} of its {2} catalogued bytes; "
+                            + "its row is removed and the file quarantined", p, Files.size(p), row.size());
                     missing.add(row.instanceKey());
                     truncated.add(p);
                 }
