@@ -33,6 +33,15 @@ import org.lightbox.catalog.internal.db.Sql;
  */
 public final class InstanceIndexer {
     private static final StatementCache STATEMENTS = new StatementCache();
+    private static final String INSERT_PATIENT = "INSERT INTO PATIENT (PAT_KEY, PAT_ID, PAT_ID_ISSUER, "
+            + LevelColumns.PATIENT + ", CHARSET, ATTRS, CREATED) VALUES (?, ?, ?, "
+            + LevelColumns.placeholders(LevelColumns.PATIENT) + ", ?, ?, ?)";
+    private static final String INSERT_STUDY = "INSERT INTO STUDY (PATIENT_FK, STUDY_UID, " + LevelColumns.STUDY
+            + ", STATE, IS_PROTECTED, RECEIVED, UPDATED, LAST_ACCESS, CHARSET, ATTRS) VALUES (?, ?, "
+            + LevelColumns.placeholders(LevelColumns.STUDY) + ", ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SERIES = "INSERT INTO SERIES (STUDY_FK, SERIES_UID, " + LevelColumns.SERIES
+            + ", RECEIVED, CHARSET, ATTRS) VALUES (?, ?, " + LevelColumns.placeholders(LevelColumns.SERIES)
+            + ", ?, ?, ?)";
 
     /** Thrown inside the transaction when a row found a moment ago is gone: run the transaction again. */
     public static final class RowVanished extends SQLException {
@@ -259,19 +268,14 @@ public final class InstanceIndexer {
             }
         }
         {
-            PreparedStatement ps = STATEMENTS.prepareInsert(c, "INSERT INTO PATIENT (PAT_KEY, PAT_ID, PAT_ID_ISSUER, "
-                + "PAT_NAME, PAT_NAME_FOLD, PAT_BIRTHDATE, PAT_SEX, CHARSET, ATTRS, CREATED) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dialect);
+            PreparedStatement ps = STATEMENTS.prepareInsert(c, INSERT_PATIENT, dialect);
             ps.setString(1, v.patientKey);
             Sql.setString(ps, 2, v.patientId);
             Sql.setString(ps, 3, v.issuer);
-            Sql.setString(ps, 4, v.patientName);
-            Sql.setString(ps, 5, Values.fold(v.patientName));
-            Sql.setString(ps, 6, v.birthDate);
-            Sql.setString(ps, 7, v.sex);
-            Sql.setString(ps, 8, v.charset);
-            Sql.setBytes(ps, 9, v.patientAttrs(), dialect);
-            Sql.setInstant(ps, 10, now);
+            int i = LevelColumns.bindPatient(ps, 4, v);
+            Sql.setString(ps, i, v.charset);
+            Sql.setBytes(ps, i + 1, v.patientAttrs(), dialect);
+            Sql.setInstant(ps, i + 2, now);
             ps.executeUpdate();
             return generatedKey(ps);
         }
@@ -290,27 +294,17 @@ public final class InstanceIndexer {
             }
         }
         {
-            PreparedStatement ps = STATEMENTS.prepareInsert(c, "INSERT INTO STUDY (PATIENT_FK, STUDY_UID, STUDY_DATE, "
-                + "STUDY_TIME, STUDY_TIME_KEY, ACCESSION_NO, STUDY_ID, REF_PHYSICIAN, REF_PHYSICIAN_FOLD, STUDY_DESC, "
-                + "STATE, IS_PROTECTED, RECEIVED, UPDATED, LAST_ACCESS, CHARSET, ATTRS) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dialect);
+            PreparedStatement ps = STATEMENTS.prepareInsert(c, INSERT_STUDY, dialect);
             ps.setLong(1, patientPk);
             ps.setString(2, v.studyUid);
-            Sql.setString(ps, 3, v.studyDate);
-            Sql.setString(ps, 4, v.studyTime);
-            Sql.setString(ps, 5, v.studyTimeKey);
-            Sql.setString(ps, 6, v.accession);
-            Sql.setString(ps, 7, v.studyId);
-            Sql.setString(ps, 8, v.referringPhysician);
-            Sql.setString(ps, 9, Values.fold(v.referringPhysician));
-            Sql.setString(ps, 10, v.studyDescription);
-            ps.setString(11, StudyState.RECEIVED.name());
-            ps.setBoolean(12, false);
-            Sql.setInstant(ps, 13, now);
-            Sql.setInstant(ps, 14, now);
-            Sql.setInstant(ps, 15, now);
-            Sql.setString(ps, 16, v.charset);
-            Sql.setBytes(ps, 17, v.studyAttrs(), dialect);
+            int i = LevelColumns.bindStudy(ps, 3, v);
+            ps.setString(i, StudyState.RECEIVED.name());
+            ps.setBoolean(i + 1, false);
+            Sql.setInstant(ps, i + 2, now);
+            Sql.setInstant(ps, i + 3, now);
+            Sql.setInstant(ps, i + 4, now);
+            Sql.setString(ps, i + 5, v.charset);
+            Sql.setBytes(ps, i + 6, v.studyAttrs(), dialect);
             ps.executeUpdate();
             return new long[] { generatedKey(ps), 1 };
         }
@@ -350,17 +344,13 @@ public final class InstanceIndexer {
 
     private long insertSeries(Connection c, InstanceValues v, long studyPk, Instant now) throws SQLException {
         {
-            PreparedStatement ps = STATEMENTS.prepareInsert(c, "INSERT INTO SERIES (STUDY_FK, SERIES_UID, MODALITY, "
-                + "SERIES_NO, SERIES_DESC, BODY_PART, RECEIVED, CHARSET, ATTRS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dialect);
+            PreparedStatement ps = STATEMENTS.prepareInsert(c, INSERT_SERIES, dialect);
             ps.setLong(1, studyPk);
             ps.setString(2, v.seriesUid);
-            Sql.setString(ps, 3, v.modality);
-            Sql.setInteger(ps, 4, v.seriesNumber);
-            Sql.setString(ps, 5, v.seriesDescription);
-            Sql.setString(ps, 6, v.bodyPart);
-            Sql.setInstant(ps, 7, now);
-            Sql.setString(ps, 8, v.charset);
-            Sql.setBytes(ps, 9, v.seriesAttrs(), dialect);
+            int i = LevelColumns.bindSeries(ps, 3, v);
+            Sql.setInstant(ps, i, now);
+            Sql.setString(ps, i + 1, v.charset);
+            Sql.setBytes(ps, i + 2, v.seriesAttrs(), dialect);
             ps.executeUpdate();
             return generatedKey(ps);
         }

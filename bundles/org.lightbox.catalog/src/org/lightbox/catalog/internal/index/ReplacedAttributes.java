@@ -23,45 +23,32 @@ final class ReplacedAttributes {
 
     static void apply(Connection c, InstanceValues v, long studyPk, long seriesPk, SqlDialect dialect)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE SERIES SET MODALITY = ?, SERIES_NO = ?, "
-                + "SERIES_DESC = ?, BODY_PART = ?, CHARSET = ?, ATTRS = ? WHERE PK = ?")) {
-            Sql.setString(ps, 1, v.modality);
-            Sql.setInteger(ps, 2, v.seriesNumber);
-            Sql.setString(ps, 3, v.seriesDescription);
-            Sql.setString(ps, 4, v.bodyPart);
-            Sql.setString(ps, 5, v.charset);
-            Sql.setBytes(ps, 6, v.seriesAttrs(), dialect);
-            ps.setLong(7, seriesPk);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE SERIES SET "
+                + LevelColumns.assignments(LevelColumns.SERIES) + ", CHARSET = ?, ATTRS = ? WHERE PK = ?")) {
+            int i = LevelColumns.bindSeries(ps, 1, v);
+            Sql.setString(ps, i, v.charset);
+            Sql.setBytes(ps, i + 1, v.seriesAttrs(), dialect);
+            ps.setLong(i + 2, seriesPk);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE STUDY SET STUDY_DATE = ?, STUDY_TIME = ?, "
-                + "STUDY_TIME_KEY = ?, ACCESSION_NO = ?, STUDY_ID = ?, REF_PHYSICIAN = ?, REF_PHYSICIAN_FOLD = ?, "
-                + "STUDY_DESC = ?, MODALITIES = ?, CHARSET = ?, ATTRS = ? WHERE PK = ?")) {
-            Sql.setString(ps, 1, v.studyDate);
-            Sql.setString(ps, 2, v.studyTime);
-            Sql.setString(ps, 3, v.studyTimeKey);
-            Sql.setString(ps, 4, v.accession);
-            Sql.setString(ps, 5, v.studyId);
-            Sql.setString(ps, 6, v.referringPhysician);
-            Sql.setString(ps, 7, Values.fold(v.referringPhysician));
-            Sql.setString(ps, 8, v.studyDescription);
-            Sql.setString(ps, 9, modalities(c, studyPk));
-            Sql.setString(ps, 10, v.charset);
-            Sql.setBytes(ps, 11, v.studyAttrs(), dialect);
-            ps.setLong(12, studyPk);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE STUDY SET "
+                + LevelColumns.assignments(LevelColumns.STUDY) + ", MODALITIES = ?, CHARSET = ?, ATTRS = ? "
+                + "WHERE PK = ?")) {
+            int i = LevelColumns.bindStudy(ps, 1, v);
+            Sql.setString(ps, i, modalities(c, studyPk));
+            Sql.setString(ps, i + 1, v.charset);
+            Sql.setBytes(ps, i + 2, v.studyAttrs(), dialect);
+            ps.setLong(i + 3, studyPk);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE PATIENT SET PAT_NAME = ?, PAT_NAME_FOLD = ?, "
-                + "PAT_BIRTHDATE = ?, PAT_SEX = ?, CHARSET = ?, ATTRS = ? WHERE PAT_KEY = ? AND PK = "
-                + "(SELECT PATIENT_FK FROM STUDY WHERE PK = ?)")) {
-            Sql.setString(ps, 1, v.patientName);
-            Sql.setString(ps, 2, Values.fold(v.patientName));
-            Sql.setString(ps, 3, v.birthDate);
-            Sql.setString(ps, 4, v.sex);
-            Sql.setString(ps, 5, v.charset);
-            Sql.setBytes(ps, 6, v.patientAttrs(), dialect);
-            ps.setString(7, v.patientKey);
-            ps.setLong(8, studyPk);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE PATIENT SET "
+                + LevelColumns.assignments(LevelColumns.PATIENT) + ", CHARSET = ?, ATTRS = ? WHERE PAT_KEY = ? AND "
+                + "PK = (SELECT PATIENT_FK FROM STUDY WHERE PK = ?)")) {
+            int i = LevelColumns.bindPatient(ps, 1, v);
+            Sql.setString(ps, i, v.charset);
+            Sql.setBytes(ps, i + 1, v.patientAttrs(), dialect);
+            ps.setString(i + 2, v.patientKey);
+            ps.setLong(i + 3, studyPk);
             ps.executeUpdate();
         }
     }
