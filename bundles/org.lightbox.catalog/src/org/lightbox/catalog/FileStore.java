@@ -270,6 +270,23 @@ public final class FileStore implements AutoCloseable {
         return new StoredInstance(indexed, p.file, p.path);
     }
 
+    /**
+     * What is wrong with a file of this store before it is read or sent, or null: missing, or not of the size
+     * catalogued when it was stored (cut short by a disk fault or by hand). A damaged file must fail what uses it,
+     * not go out as a complete instance. Short enough for an Error Comment; says nothing of where the file is.
+     */
+    public String damage(StoredFile file) {
+        long size;
+        try {
+            size = Files.size(resolve(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "stored file missing";
+        } catch (IOException e) {
+            return "stored file unreadable: " + e.getMessage();
+        }
+        return size == file.size() ? null : "stored file damaged: " + size + " of " + file.size() + " bytes";
+    }
+
     /** Deletes the files of the copies a REPLACE duplicate policy took out of the catalog. */
     void deleteReplaced(IndexedInstance indexed) {
         for (StoredFile old : indexed.replaced()) {

@@ -2,6 +2,7 @@ package org.lightbox.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -251,6 +252,22 @@ class FileStoreTest extends StoreFixture {
         catalog = Catalog.open(db, CatalogSettings.DEFAULT.withDuplicatePolicy(policy));
         store = FileStore.open(dir.resolve("store"), catalog, StoreSettings.DEFAULT);
         return store;
+    }
+
+    @Test
+    void aFileOfTheCataloguedSizeIsWholeAndAnyOtherIsDamagedOrMissing() throws Exception {
+        StoredInstance s = receive(store, TestInstances.ct("P9", "A^B", "1.2.48", "1.2.48.1", "1.2.48.1.1"),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertNull(store.damage(s.file()));
+        long size = s.file().size();
+        try (var ch = java.nio.channels.FileChannel.open(s.path(), java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(size - 10);
+        }
+        String damaged = store.damage(s.file());
+        assertEquals("stored file damaged: " + (size - 10) + " of " + size + " bytes", damaged);
+        assertTrue(damaged.length() <= 64, "fits an Error Comment whole");
+        Files.delete(s.path());
+        assertEquals("stored file missing", store.damage(s.file()));
     }
 
     @Test

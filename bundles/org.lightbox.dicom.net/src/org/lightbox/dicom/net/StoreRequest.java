@@ -54,6 +54,28 @@ public record StoreRequest(String sopClassUid, String sopInstanceUid, String tra
         return of(cuid, iuid, ts, DataWriter.ofFile(file, offset, size - offset));
     }
 
+    /**
+     * The data set of a Part 10 file of {@code size} bytes (known to the caller, e.g. from a catalog): everything
+     * after its meta information, whose end the group length (0002,0000) gives, so that only 144 bytes are read
+     * before the data streams; a file without the group length is parsed as {@link #ofFile} does.
+     */
+    public static DataWriter dataSetOf(Path file, long size) throws IOException {
+        byte[] head = new byte[144];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, head.length) == head.length && head[128] == 'D' && head[129] == 'I'
+                    && head[130] == 'C' && head[131] == 'M' && head[132] == 0x02 && head[133] == 0
+                    && head[134] == 0 && head[135] == 0 && head[136] == 'U' && head[137] == 'L') {
+                long groupLength = (head[140] & 0xFFL) | (head[141] & 0xFFL) << 8 | (head[142] & 0xFFL) << 16
+                        | (head[143] & 0xFFL) << 24;
+                long offset = 144 + groupLength;
+                if (offset <= size) {
+                    return DataWriter.ofFile(file, offset, size - offset);
+                }
+            }
+        }
+        return ofFile(file).data();
+    }
+
     public StoreRequest withMoveOriginator(String aeTitle, int messageId) {
         return new StoreRequest(sopClassUid, sopInstanceUid, transferSyntax, data, priority, aeTitle, messageId);
     }

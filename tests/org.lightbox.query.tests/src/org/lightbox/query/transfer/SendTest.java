@@ -113,6 +113,33 @@ class SendTest {
     }
 
     @Test
+    void aStoredFileCutShortFailsAloneInsteadOfGoingOutIncomplete() throws Exception {
+        try (TransferFixture fx = new TransferFixture(tmp)) {
+            String study = "1.2.826.0.1.3680043.10.543.7.3";
+            fx.study(study, 2, 16);
+            Path damaged = storedFile(fx, study + ".1.2");
+            long size = Files.size(damaged);
+            try (var ch = java.nio.channels.FileChannel.open(damaged, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(size - 100);
+            }
+            int port = DcmtkTool.freePort();
+            Path out = tmp.resolve("received");
+            fx.storescp("STORESCP", port, out, true);
+            fx.queue.start();
+            long id = fx.queue.submit(SendRequest.ofStudies(TransferFixture.peer("STORESCP", port), List.of(study)));
+            TransferJob job = fx.queue.await(id, Duration.ofSeconds(60));
+            assertEquals(JobState.COMPLETED, job.state(), job.describe());
+            assertEquals(java.util.Set.of(study + ".1.1"), TransferFixture.received(out).keySet(),
+                    "only the whole file went out");
+            List<InstanceOutcome> failures = fx.queue.failures(id);
+            assertEquals(1, failures.size());
+            assertEquals(study + ".1.2", failures.get(0).sopInstanceUid());
+            assertTrue(failures.get(0).reason().startsWith("stored file damaged: " + (size - 100) + " of " + size
+                    + " bytes"), failures.get(0).reason());
+        }
+    }
+
+    @Test
     void compressedDataIsDecompressedForAPeerRefusingItAndAMissingCodecFailsAlone() throws Exception {
         try (TransferFixture fx = new TransferFixture(tmp)) {
             String study = "1.2.826.0.1.3680043.10.543.7.2";

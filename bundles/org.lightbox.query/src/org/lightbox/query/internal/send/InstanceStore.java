@@ -1,8 +1,6 @@
 package org.lightbox.query.internal.send;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,12 +48,14 @@ final class InstanceStore {
                 return failed("stored in another file store (" + f.file().storeId() + ")");
             }
             path = store.resolve(f.file());
-            if (!Files.isRegularFile(path)) {
-                return failed("file " + path + " is missing");
+            String damage = store.damage(f.file());
+            if (damage != null) {
+                return failed(damage + " (" + path + ")");
             }
             String stored = f.file().transferSyntaxUid();
             if (a.presentationContextId(f.sopClassUid(), stored) >= 0) {
-                rq = StoreRequest.of(f.sopClassUid(), f.sopInstanceUid(), stored, dataSetOf(path));
+                rq = StoreRequest.of(f.sopClassUid(), f.sopInstanceUid(), stored,
+                        StoreRequest.dataSetOf(path, f.file().size()));
             } else {
                 String target = uncompressedTarget(a.acceptedTransferSyntaxes(f.sopClassUid()));
                 if (target == null) {
@@ -129,27 +129,5 @@ final class InstanceStore {
             DicomFile df = DicomReader.readFile(path, ReadOptions.DEFAULT.withAcceptOddLengths(true));
             transcoder.writeDataset(df.dataset(), df.transferSyntax(), TransferSyntax.of(ts), out);
         };
-    }
-
-    /**
-     * The data set of a stored Part 10 file: everything after its meta information, whose end the group length
-     * (0002,0000) gives, so that only 144 bytes are read before the data streams; a file without it is parsed.
-     */
-    static DataWriter dataSetOf(Path file) throws IOException {
-        long size = Files.size(file);
-        byte[] head = new byte[144];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, head.length) == head.length && head[128] == 'D' && head[129] == 'I'
-                    && head[130] == 'C' && head[131] == 'M' && head[132] == 0x02 && head[133] == 0
-                    && head[134] == 0 && head[135] == 0 && head[136] == 'U' && head[137] == 'L') {
-                long groupLength = (head[140] & 0xFFL) | (head[141] & 0xFFL) << 8 | (head[142] & 0xFFL) << 16
-                        | (head[143] & 0xFFL) << 24;
-                long offset = 144 + groupLength;
-                if (offset <= size) {
-                    return DataWriter.ofFile(file, offset, size - offset);
-                }
-            }
-        }
-        return StoreRequest.ofFile(file).data();
     }
 }

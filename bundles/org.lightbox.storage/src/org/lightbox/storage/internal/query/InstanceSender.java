@@ -1,9 +1,6 @@
 package org.lightbox.storage.internal.query;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,12 +52,12 @@ final class InstanceSender {
                 return failed(f, "stored in another file store (" + f.file().storeId() + ")", null);
             }
             path = store.resolve(f.file());
-            String damage = damage(path, f.file().size());
+            String damage = store.damage(f.file());
             if (damage != null) {
                 return failed(f, damage, path);
             }
             rq = fit(a, StoreRequest.of(f.sopClassUid(), f.sopInstanceUid(), f.file().transferSyntaxUid(),
-                    dataSetOf(path)), path);
+                    StoreRequest.dataSetOf(path, f.file().size())), path);
         } catch (IOException | RuntimeException e) {
             return failed(f, "stored file unreadable: " + e.getMessage(), null);
         }
@@ -90,46 +87,6 @@ final class InstanceSender {
         LOG.log(System.Logger.Level.WARNING, "cannot send {0}: {1}{2}", f.sopInstanceUid(), reason,
                 file == null ? "" : " (" + file + ")");
         return new Result(Outcome.FAILED, reason, 0);
-    }
-
-    /**
-     * What is wrong with a stored file before it is sent, or null: missing, or not of the size catalogued when it
-     * was stored (cut short by a disk fault or by hand). A damaged file must fail its sub-operation, not go out as
-     * a complete instance.
-     */
-    static String damage(Path file, long cataloguedSize) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            return "stored file missing";
-        } catch (IOException e) {
-            return "stored file unreadable: " + e.getMessage();
-        }
-        return size == cataloguedSize ? null : "stored file damaged: " + size + " of " + cataloguedSize + " bytes";
-    }
-
-    /**
-     * The data set of a stored Part 10 file: everything after its meta information, whose end its group length
-     * (0002,0000) gives, so that only 144 bytes are read before the data streams; a file without the group length
-     * is parsed.
-     */
-    static DataWriter dataSetOf(Path file) throws IOException {
-        long size = Files.size(file);
-        byte[] head = new byte[144];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, head.length) == head.length && head[128] == 'D' && head[129] == 'I'
-                    && head[130] == 'C' && head[131] == 'M' && head[132] == 0x02 && head[133] == 0 && head[134] == 0
-                    && head[135] == 0 && head[136] == 'U' && head[137] == 'L') {
-                long groupLength = (head[140] & 0xFFL) | (head[141] & 0xFFL) << 8 | (head[142] & 0xFFL) << 16
-                        | (head[143] & 0xFFL) << 24;
-                long offset = 144 + groupLength;
-                if (offset <= size) {
-                    return DataWriter.ofFile(file, offset, size - offset);
-                }
-            }
-        }
-        return StoreRequest.ofFile(file).data();
     }
 
     /** The request as stored when accepted, else re-encoded to an accepted native syntax, else null. */
