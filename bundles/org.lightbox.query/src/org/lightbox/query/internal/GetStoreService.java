@@ -17,6 +17,7 @@ import org.lightbox.dicom.net.DimseRequest;
 import org.lightbox.dicom.net.DimseService;
 import org.lightbox.dicom.net.dimse.CommandSet;
 import org.lightbox.dicom.net.dimse.CommandTag;
+import org.lightbox.dicom.net.dimse.ErrorComment;
 import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.query.RetrieveListener;
 
@@ -123,12 +124,8 @@ public final class GetStoreService implements DimseService {
         String iuid = rq.command().sopInstanceUid();
         LOG.log(System.Logger.Level.INFO, "{0}: refused {1}: {2}", rq.association().label(), iuid, reason);
         CommandSet rsp = rq.newResponse(status);
-        rsp.setString(CommandTag.ErrorComment, clip(reason));
+        rsp.setString(CommandTag.ErrorComment, ErrorComment.fit(reason));
         rq.respond(rsp, null);
         listener.refused(iuid, reason);
-    }
-
-    private static String clip(String s) {
-        return s.length() > 64 ? s.substring(0, 64) : s;
     }
 }

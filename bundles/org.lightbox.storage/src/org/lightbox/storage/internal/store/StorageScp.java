@@ -20,6 +20,7 @@ import org.lightbox.dicom.net.DimseRequest;
 import org.lightbox.dicom.net.DimseService;
 import org.lightbox.dicom.net.dimse.CommandSet;
 import org.lightbox.dicom.net.dimse.CommandTag;
+import org.lightbox.dicom.net.dimse.ErrorComment;
 import org.lightbox.dicom.net.dimse.Status;
 import org.lightbox.storage.NodeEvent;
 import org.lightbox.storage.internal.NodeEvents;
@@ -163,8 +164,7 @@ public final class StorageScp implements DimseService {
             LOG.log(System.Logger.Level.DEBUG, a.label() + ": refusal of " + iuid, cause);
         }
         CommandSet rsp = rq.newResponse(status);
-        String comment = reason.length() > 64 ? reason.substring(0, 64) : reason;
-        rsp.setString(CommandTag.ErrorComment, comment);
+        rsp.setString(CommandTag.ErrorComment, ErrorComment.fit(reason));
         rq.respond(rsp, null);
         receives.refused(a, h == null ? null : h.studyUid(), status, reason);
         events.fire(new NodeEvent.InstanceRefused(Instant.now(), a.label(), a.callingAeTitle(), iuid, status, reason));
